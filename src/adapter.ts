@@ -1,0 +1,32 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Config } from './config';
+import { languageOfActivity, localizedMessage } from './language/replies';
+import { describeError, type Logger } from './logger';
+
+/**
+ * The Bot Framework adapter: authenticates `/api/messages` when an app id is
+ * configured, and turns any failed turn into a short apology in the user's
+ * language (the cause goes to the log, without personal data).
+ */
+export function createAdapter(config: Config, i18n: i18n, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: describeError(error), channel: context.activity.channelId }, 'turn failed');
+    const language = languageOfActivity(context.activity);
+    try {
+      await context.sendActivity(localizedMessage(i18n.getFixedT(language)('error.unavailable'), language));
+    } catch (sendError) {
+      logger.error({ err: describeError(sendError) }, 'could not send the apology');
+    }
+  };
+  return adapter;
+}

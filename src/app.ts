@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter } from './adapter';
+import { KausaBot } from './bot';
+import type { Config } from './config';
+import { loadLocales } from './content/locales';
+import { createI18n } from './language/i18n';
+import { SUPPORTED_LANGUAGES } from './language/languages';
+import { describeError, type Logger } from './logger';
+import { LOCALES_DIR } from './paths';
+import { createServer } from './server';
+import { createStorage } from './storage';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
+export const STORAGE_STARTUP_WAIT_MS = 1500;
+
+/** A running bot: its HTTP server and how to stop it. */
+export interface RunningApp {
+  server: Server;
+  /** Base URL, e.g. http://127.0.0.1:3978. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Where state lives, without credentials, for the start-up log line. */
+function describeStorage(url: string): string {
+  const parsed = new URL(url);
+  return parsed.protocol === 'memory:'
+    ? 'memory'
+    : `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+
+/** Wires configuration → storage → adapter → bot → server and starts listening. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const i18n = createI18n(loadLocales(LOCALES_DIR, SUPPORTED_LANGUAGES));
+  const storage = createStorage(config.storageUrl, {
+    namespace: config.storageNamespace,
+    ttlMs: config.stateTtlDays * DAY_MS,
+    onError: (error) => logger.warn({ err: describeError(error) }, 'storage connection problem'),
+  });
+  if (!(await storage.whenReady(STORAGE_STARTUP_WAIT_MS))) {
+    logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
+  }
+  const adapter = createAdapter(config, i18n, logger);
+  const bot = new KausaBot(new ConversationState(storage), i18n, {
+    stateTtlDays: config.stateTtlDays,
+  });
+  const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
+
+  await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
+  const { port } = server.address() as AddressInfo;
+  logger.info(
+    {
+      port,
+      storage: describeStorage(config.storageUrl),
+      auth: config.botAuth.MicrosoftAppId === '' ? 'open (local use)' : 'Bot Framework',
+    },
+    `kausa-bot listening on http://localhost:${port}`,
+  );
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

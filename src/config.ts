@@ -1,0 +1,124 @@
+import { config as loadDotenv } from 'dotenv';
+
+/** Log levels the logger accepts, most to least verbose. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+/** One of {@link LOG_LEVELS}. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Bot Framework app types accepted by `ConfigurationBotFrameworkAuthentication`. */
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** The validated settings of one bot process. */
+export interface Config {
+  port: number;
+  /** `memory://` or `redis://[user:pass@]host:port[/db]` (also `rediss://`). */
+  storageUrl: string;
+  /** Prefix of every key this bot writes to Redis, so several bots can share one server. */
+  storageNamespace: string;
+  /** How long conversation and user state are kept after their last change. */
+  stateTtlDays: number;
+  logLevel: LogLevel;
+  /** Bot Framework credentials; an empty app id leaves `/api/messages` open for local use. */
+  botAuth: {
+    MicrosoftAppId: string;
+    MicrosoftAppPassword: string;
+    MicrosoftAppType: string;
+    MicrosoftAppTenantId: string;
+  };
+}
+
+/** A setting that is missing or malformed; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name, String(fallback));
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = text(env, name, fallback);
+  const match = allowed.find((candidate) => candidate.toLowerCase() === raw.toLowerCase());
+  if (match === undefined) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return match;
+}
+
+function storageUrl(env: Env): string {
+  const raw = text(env, 'STORAGE_URL', 'memory://');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('STORAGE_URL', 'is not a URL (use memory:// or redis://host:6379/0)');
+  }
+  if (!['memory:', 'redis:', 'rediss:'].includes(url.protocol)) {
+    throw new ConfigError(
+      'STORAGE_URL',
+      `has unsupported scheme "${url.protocol}" (use memory:// or redis://)`,
+    );
+  }
+  if (url.protocol !== 'memory:' && url.pathname.length > 1 && !/^\/\d+$/.test(url.pathname)) {
+    throw new ConfigError('STORAGE_URL', 'database must be a number, as in redis://host:6379/0');
+  }
+  return raw;
+}
+
+/**
+ * Reads and validates the configuration once. `env` defaults to the process
+ * environment merged with a `.env` file in the working directory.
+ */
+export function loadConfig(env?: Env): Config {
+  let source = env;
+  if (source === undefined) {
+    loadDotenv({ quiet: true });
+    source = process.env;
+  }
+  const appId = text(source, 'MicrosoftAppId', '');
+  const appPassword = text(source, 'MicrosoftAppPassword', '');
+  const appType = appId === '' ? '' : oneOf(source, 'MicrosoftAppType', 'MultiTenant', APP_TYPES);
+  const tenantId = text(source, 'MicrosoftAppTenantId', '');
+  if (appType === 'MultiTenant' && appPassword === '') {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+  }
+  if (appType === 'SingleTenant' && tenantId === '') {
+    throw new ConfigError('MicrosoftAppTenantId', 'is required for a SingleTenant app');
+  }
+  const namespace = text(source, 'STORAGE_NAMESPACE', 'kausa');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(namespace)) {
+    throw new ConfigError('STORAGE_NAMESPACE', 'may hold only letters, digits, "_", "." and "-"');
+  }
+  return {
+    port: integer(source, 'PORT', 3978, 0, 65535),
+    storageUrl: storageUrl(source),
+    storageNamespace: namespace,
+    stateTtlDays: integer(source, 'STATE_TTL_DAYS', 30, 1, 3650),
+    logLevel: oneOf(source, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    botAuth: {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: appPassword,
+      MicrosoftAppType: appType,
+      MicrosoftAppTenantId: tenantId,
+    },
+  };
+}

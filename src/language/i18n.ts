@@ -1,0 +1,23 @@
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from './languages';
+
+/** Creates the i18next instance every user-facing string comes from. */
+export function createI18n(resources: Resource): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    fallbackLng: { 'de-simple': ['de'], default: [DEFAULT_LANGUAGE] },
+    ns: ['common'],
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false }, // replies are plain text, never rendered as HTML by us
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** A translator bound to one language. */
+export function translatorFor(i18n: i18n, language: Language): TFunction {
+  return i18n.getFixedT(language);
+}

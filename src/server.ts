@@ -1,0 +1,66 @@
+import restify, { type Server } from 'restify';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { describeError, type Logger } from './logger';
+
+/** Largest request body accepted (Bot Framework channels send at most 256 KB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** `/readyz` reports 503 when storage does not answer within this time. */
+export const READY_TIMEOUT_MS = 1000;
+
+/** What the HTTP layer calls into. */
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Resolves when the state storage answers. */
+  ping(): Promise<void>;
+  logger: Logger;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Creates the restify app with the bot's routes; it maps HTTP to calls and nothing more. */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'kausa-bot', handleUncaughtExceptions: false });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
+  );
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await withTimeout(deps.ping(), READY_TIMEOUT_MS);
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      deps.logger.warn({ err: describeError(error) }, 'storage not ready');
+      res.send(503, { status: 'unavailable', reason: 'storage does not answer' });
+    }
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  // Errors leave as {code, message} JSON; internal causes and stacks stay in the log.
+  server.on('restifyError', (_req, res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      deps.logger.error({ err: describeError(error) }, 'request failed');
+      error.toJSON = () => ({ code: 'InternalError', message: 'Internal error' });
+    }
+    res.setHeader('content-type', 'application/json');
+    return callback();
+  });
+
+  return server;
+}
