@@ -23,7 +23,9 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): Cloud
     logger.error({ err: describeError(error), channel: context.activity.channelId }, 'turn failed');
     const language = languageOfActivity(context.activity);
     try {
-      await context.sendActivity(localizedMessage(i18n.getFixedT(language)('error.unavailable'), language));
+      await context.sendActivity(
+        localizedMessage(i18n.getFixedT(language)('error.unavailable'), language),
+      );
     } catch (sendError) {
       logger.error({ err: describeError(sendError) }, 'could not send the apology');
     }

@@ -52,15 +52,18 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   // Errors leave as {code, message} JSON; internal causes and stacks stay in the log.
-  server.on('restifyError', (_req, res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      deps.logger.error({ err: describeError(error) }, 'request failed');
-      error.toJSON = () => ({ code: 'InternalError', message: 'Internal error' });
-    }
-    res.setHeader('content-type', 'application/json');
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (_req, res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback) => {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) {
+        deps.logger.error({ err: describeError(error) }, 'request failed');
+        error.toJSON = () => ({ code: 'InternalError', message: 'Internal error' });
+      }
+      res.setHeader('content-type', 'application/json');
+      return callback();
+    },
+  );
 
   return server;
 }

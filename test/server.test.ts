@@ -25,8 +25,11 @@ describe('server: open for local use (no app id)', function () {
     expect(response.status).to.equal(200);
   });
 
-  it('answers a message with expectReplies in the HTTP response, in the user\'s language', async function () {
-    const { status, replies } = await post(app.url, message('Привіт', 'server-uk', { locale: 'uk-UA' }));
+  it("answers a message with expectReplies in the HTTP response, in the user's language", async function () {
+    const { status, replies } = await post(
+      app.url,
+      message('Привіт', 'server-uk', { locale: 'uk-UA' }),
+    );
     expect(status).to.equal(200);
     expect(replies.map((reply) => reply.text)).to.deep.equal([
       tr('uk')('welcome.hello'),
@@ -111,7 +114,7 @@ describe('server: storage that does not answer', function () {
     expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
   });
 
-  it('apologises in the user\'s language instead of failing the request', async function () {
+  it("apologises in the user's language instead of failing the request", async function () {
     const { status, replies } = await post(app.url, message('مرحبا', 'down-1', { locale: 'ar' }));
     expect(status).to.equal(200);
     expect(replies.map((reply) => reply.text)).to.deep.equal([tr('ar')('error.unavailable')]);

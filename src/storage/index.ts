@@ -37,7 +37,8 @@ export function createStorage(url: string, options: CreateStorageOptions = {}): 
       : protocol === 'redis:' || protocol === 'rediss:'
         ? new RedisBackend(url, { namespace, onError: options.onError })
         : undefined;
-  if (backend === undefined) throw new TypeError(`createStorage: unsupported URL scheme ${protocol}`);
+  if (backend === undefined)
+    throw new TypeError(`createStorage: unsupported URL scheme ${protocol}`);
   return new KeyvStorage(backend, {
     ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
     timeoutMs: options.timeoutMs,

@@ -94,14 +94,16 @@ export class KeyvStorage implements Storage {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new StorageUnavailableError(`${operation} (no answer in ${this.timeoutMs} ms)`)),
+        () =>
+          reject(new StorageUnavailableError(`${operation} (no answer in ${this.timeoutMs} ms)`)),
         this.timeoutMs,
       );
     });
     try {
       return await Promise.race([work, deadline]);
     } catch (error) {
-      if (error instanceof ETagConflictError || error instanceof StorageUnavailableError) throw error;
+      if (error instanceof ETagConflictError || error instanceof StorageUnavailableError)
+        throw error;
       throw new StorageUnavailableError(operation, error);
     } finally {
       clearTimeout(timer);

@@ -4,10 +4,13 @@ import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
 import { LOCALES_DIR } from '../../src/paths';
 
 const resources = loadLocales(LOCALES_DIR, SUPPORTED_LANGUAGES);
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 function leaf(tree: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
 }
 
 describe('content: locales', function () {

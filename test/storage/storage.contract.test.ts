@@ -30,7 +30,9 @@ const ODD_KEYS = [
   'ns::inner::key',
 ];
 
-async function settle<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+async function settle<T>(
+  work: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   try {
     return { ok: true, value: await work };
   } catch (error) {
@@ -219,7 +221,9 @@ for (const backend of backends) {
           await retained.write({ 'retained-2': { v: 1 } });
           for (const key of ['retained', 'retained-2']) {
             const pttl = await client.pTTL(`${namespace}::${key}`);
-            expect(pttl, key).to.be.greaterThan(ttlMs - 60_000).and.at.most(ttlMs);
+            expect(pttl, key)
+              .to.be.greaterThan(ttlMs - 60_000)
+              .and.at.most(ttlMs);
           }
         } finally {
           await client.close();

@@ -85,7 +85,9 @@ export interface BotProcess {
 /** Starts `node dist/src/index.js` with `env` and waits until /healthz answers. */
 export async function spawnBot(env: Record<string, string>): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/index.js')], {
+  // DEP0111: restify loads spdy, which touches a deprecated Node binding at import.
+  const args = ['--disable-warning=DEP0111', path.join(PROJECT_ROOT, 'dist/src/index.js')];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: drives kausa-bot (Redis state) and a bare echo bot (the
+ * floor) over loopback HTTP with expectReplies, and prints one JSON line.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Pool } from 'undici';
+import { createClient } from '@redis/client';
+import { PROJECT_ROOT } from '../../src/paths';
+import { freePort, waitFor } from '../support/http';
+
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 20);
+const TURNS_PER_CONVERSATION = Number(process.env.BENCH_TURNS ?? 250);
+const WARMUP_TURNS_PER_CONVERSATION = 50;
+const ROUNDS = 2;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+const NAMESPACE = `bench-${process.pid}`;
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+  startupMs: number;
+}
+
+async function serve(script: string, env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`)).ok, 10_000, script);
+  return { url, child, startupMs: performance.now() - started };
+}
+
+function body(conversation: string, turn: number): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `t${turn}`,
+    text: turn % 2 === 0 ? 'hallo, was ist eine Ausbildung?' : 'wie viel verdient man?',
+    locale: 'de-DE',
+    channelId: 'bench',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversation },
+    from: { id: `user-${conversation}` },
+    recipient: { id: 'bot' },
+  });
+}
+
+interface RunResult {
+  turns: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+async function drive(url: string, label: string, turnsEach: number): Promise<RunResult> {
+  const pool = new Pool(url, { connections: CONVERSATIONS, pipelining: 1 });
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONVERSATIONS }, async (_, index) => {
+      const conversation = `${label}-${index}`;
+      for (let turn = 0; turn < turnsEach; turn += 1) {
+        const sent = performance.now();
+        const response = await pool.request({
+          path: '/api/messages',
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: body(conversation, turn),
+        });
+        const text = await response.body.text();
+        if (response.statusCode !== 200 || !text.includes('"activities"')) {
+          throw new Error(`${label}: HTTP ${response.statusCode} ${text.slice(0, 200)}`);
+        }
+        latenciesMs.push(performance.now() - sent);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  return { turns: CONVERSATIONS * turnsEach, seconds, latenciesMs };
+}
+
+function summarise(runs: RunResult[]) {
+  const turns = runs.reduce((sum, run) => sum + run.turns, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  const sorted = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    turnsPerSec: Math.round(turns / seconds),
+    p50Ms: round(at(0.5)),
+    p99Ms: round(at(0.99)),
+  };
+}
+
+async function stateBytes(): Promise<{ maxBytes: number; keys: number }> {
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  let maxBytes = 0;
+  let keys = 0;
+  const all: string[] = [];
+  for await (const batch of client.scanIterator({ MATCH: `${NAMESPACE}::*`, COUNT: 1000 })) {
+    all.push(...batch);
+  }
+  for (const key of all) {
+    keys += 1;
+    maxBytes = Math.max(maxBytes, await client.strLen(key));
+  }
+  if (all.length > 0) await client.del(all);
+  await client.close();
+  return { maxBytes, keys };
+}
+
+async function main(): Promise<void> {
+  const bot = await serve(path.join(PROJECT_ROOT, 'dist/src/index.js'), {
+    STORAGE_URL: REDIS_URL,
+    STORAGE_NAMESPACE: NAMESPACE,
+  });
+  const floor = await serve(path.join(PROJECT_ROOT, 'dist/test/bench/echoBot.js'), {});
+  try {
+    await waitFor(async () => (await fetch(`${bot.url}/readyz`)).ok, 10_000, 'bot readyz');
+    await drive(floor.url, 'warm-floor', WARMUP_TURNS_PER_CONVERSATION);
+    await drive(bot.url, 'warm-bot', WARMUP_TURNS_PER_CONVERSATION);
+    const floorRuns: RunResult[] = [];
+    const botRuns: RunResult[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      floorRuns.push(await drive(floor.url, `floor-${round}`, TURNS_PER_CONVERSATION));
+      botRuns.push(await drive(bot.url, `bot-${round}`, TURNS_PER_CONVERSATION));
+    }
+    const botSummary = summarise(botRuns);
+    const floorSummary = summarise(floorRuns);
+    const state = await stateBytes();
+    const round = (n: number) => Math.round(n * 1000) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({
+        concurrency: CONVERSATIONS,
+        turns: CONVERSATIONS * TURNS_PER_CONVERSATION * ROUNDS,
+        bot: botSummary,
+        floor: floorSummary,
+        ratio: round(botSummary.turnsPerSec / floorSummary.turnsPerSec),
+        p99Ratio: round(botSummary.p99Ms / floorSummary.p99Ms),
+        startupMs: Math.round(bot.startupMs),
+        stateMaxBytes: state.maxBytes,
+        stateKeys: state.keys,
+      })}\n`,
+    );
+  } finally {
+    bot.child.kill('SIGTERM');
+    floor.child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});

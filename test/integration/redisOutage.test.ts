@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import { tr } from '../support/bot';
+import { message, post, spawnBot, waitFor, type BotProcess } from '../support/http';
+import { rawRedis } from '../support/redis';
+import { OwnRedis } from '../support/redisServer';
+
+/** A user must hear back within this time even when Redis is gone. */
+const REPLY_DEADLINE_MS = 2000;
+
+describe('integration: Redis goes away mid-conversation', function () {
+  this.timeout(60_000);
+  let redis: OwnRedis;
+  let bot: BotProcess;
+  const conversation = 'outage-1';
+  const de = tr('de');
+
+  before(async function () {
+    redis = await OwnRedis.start();
+    bot = await spawnBot({ STORAGE_URL: redis.url, STORAGE_NAMESPACE: 'outage' });
+    await waitFor(async () => (await fetch(`${bot.url}/readyz`)).ok, 10_000, 'readyz');
+  });
+
+  after(async function () {
+    await bot?.stop();
+    await redis?.dispose();
+  });
+
+  it('apologises within 2 s, reports 503, and carries on once Redis is back', async function () {
+    const first = await post(bot.url, message('hallo', conversation, { locale: 'de' }));
+    expect(first.replies[0]?.text).to.equal(de('welcome.hello'));
+    const second = await post(bot.url, message('und jetzt?', conversation, { locale: 'de' }));
+    expect(second.replies[0]?.text).to.equal(de('reply.notReady'));
+
+    await redis.kill();
+
+    const started = Date.now();
+    const during = await post(bot.url, message('bist du noch da?', conversation, { locale: 'de' }));
+    const elapsed = Date.now() - started;
+    expect(during.status).to.equal(200);
+    expect(during.replies.map((reply) => reply.text)).to.deep.equal([de('error.unavailable')]);
+    expect(elapsed, 'reply time in ms').to.be.below(REPLY_DEADLINE_MS);
+    expect((await fetch(`${bot.url}/readyz`)).status).to.equal(503);
+
+    await redis.restart();
+    await waitFor(
+      async () => (await fetch(`${bot.url}/readyz`)).ok,
+      15_000,
+      'readyz after restart',
+    );
+
+    // Same process, no restart: the conversation continues where it was.
+    const after = await post(bot.url, message('wieder da', conversation, { locale: 'de' }));
+    expect(after.replies[0]?.text).to.equal(de('reply.notReady'));
+
+    // The failed turn saved nothing: three counted turns, not four.
+    const client = await rawRedis(redis.url);
+    try {
+      const raw = await client.get(`outage::test/conversations/${conversation}/`);
+      expect(JSON.parse(raw ?? 'null')?.value?.conversation).to.deep.equal({
+        turnCount: 3,
+        welcomed: true,
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('apologises within 2 s when Redis hangs without answering, and recovers', async function () {
+    const hung = 'outage-2';
+    const first = await post(bot.url, message('hello', hung, { locale: 'en' }));
+    expect(first.replies[0]?.text).to.equal(tr('en')('welcome.hello'));
+
+    redis.pause();
+    try {
+      const started = Date.now();
+      const during = await post(bot.url, message('still there?', hung, { locale: 'en' }));
+      const elapsed = Date.now() - started;
+      expect(during.replies.map((reply) => reply.text)).to.deep.equal([
+        tr('en')('error.unavailable'),
+      ]);
+      expect(elapsed, 'reply time in ms').to.be.below(REPLY_DEADLINE_MS);
+      expect((await fetch(`${bot.url}/readyz`)).status).to.equal(503);
+    } finally {
+      redis.resume();
+    }
+
+    await waitFor(async () => (await fetch(`${bot.url}/readyz`)).ok, 15_000, 'readyz after resume');
+    const after = await post(bot.url, message('ok', hung, { locale: 'en' }));
+    expect(after.replies[0]?.text).to.equal(tr('en')('reply.notReady'));
+  });
+});
