@@ -8,6 +8,7 @@ import type { i18n } from 'i18next';
 import type { Config } from './config';
 import { languageOfActivity, localizedMessage } from './language/replies';
 import { describeError, type Logger } from './logger';
+import { turnLanguageIfSet } from '../dialogs/ui';
 
 /**
  * The Bot Framework adapter: authenticates `/api/messages` when an app id is
@@ -21,7 +22,7 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): Cloud
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: describeError(error), channel: context.activity.channelId }, 'turn failed');
-    const language = languageOfActivity(context.activity);
+    const language = turnLanguageIfSet(context) ?? languageOfActivity(context.activity);
     try {
       await context.sendActivity(
         localizedMessage(i18n.getFixedT(language)('error.unavailable'), language),

@@ -1,12 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { ConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './adapter';
-import { KausaBot } from './bot';
+import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
-import { loadLocales } from './content/locales';
-import { createI18n } from './language/i18n';
-import { SUPPORTED_LANGUAGES } from './language/languages';
+import { createLanguageDetector } from './language/detect';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
@@ -34,7 +31,7 @@ function describeStorage(url: string): string {
 
 /** Wires configuration → storage → adapter → bot → server and starts listening. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const i18n = createI18n(loadLocales(LOCALES_DIR, SUPPORTED_LANGUAGES));
+  const content = loadContent(LOCALES_DIR, config.dataDir);
   const storage = createStorage(config.storageUrl, {
     namespace: config.storageNamespace,
     ttlMs: config.stateTtlDays * DAY_MS,
@@ -43,9 +40,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   if (!(await storage.whenReady(STORAGE_STARTUP_WAIT_MS))) {
     logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
   }
-  const adapter = createAdapter(config, i18n, logger);
-  const bot = new KausaBot(new ConversationState(storage), i18n, {
+  const adapter = createAdapter(config, content.i18n, logger);
+  const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
+    detectLanguage: createLanguageDetector(),
   });
   const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
 

@@ -1,11 +1,31 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
+  type UserState,
 } from 'botbuilder';
-import type { i18n } from 'i18next';
-import { languageOfActivity, localizedMessage } from './language/replies';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { TopicId } from './content/topics';
+import type { LanguageDetector } from './language/detect';
+import {
+  isLanguage,
+  languageOfLocale,
+  DEFAULT_LANGUAGE,
+  type Language,
+} from './language/languages';
+import { normalizeForMatching } from './language/normalize';
+import type { Recognizers } from './language/recognizers';
+import type { UserProfile } from '../dialogs/deps';
+import { markLanguageSwitched, type MainDialog } from '../dialogs/mainDialog';
+import {
+  buttonValueOf,
+  setTurnLanguage,
+  shownButtons,
+  type ShownButton,
+  type Ui,
+} from '../dialogs/ui';
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -16,28 +36,62 @@ export interface ConversationData {
   turnCount: number;
   /** Whether the welcome (with the privacy notice) has been shown. */
   welcomed: boolean;
+  /** The language of the last turn, used when a message does not show its language. */
+  language?: Language;
+  /** The buttons of the last reply, so that typing a label works like tapping it. */
+  buttons?: ShownButton[];
+  /** The topic answered last. */
+  lastTopic?: TopicId;
 }
 
-/** Options of {@link KausaBot}. */
-export interface KausaBotOptions {
+/** What the pipeline needs, handed in by the composition root. */
+export interface KausaBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  ui: Ui;
+  recognizers: Recognizers;
+  detectLanguage: LanguageDetector;
+  /** Builds the root dialog with the accessors the bot owns. */
+  createDialog(accessors: {
+    userProfile: StatePropertyAccessor<UserProfile>;
+    lastTopic: StatePropertyAccessor<TopicId | undefined>;
+  }): MainDialog;
   /** Retention told to the user in the privacy notice. */
   stateTtlDays: number;
 }
 
+/** True when a text has no letter or digit in any script (emoji, punctuation only). */
+function hasNoWords(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text);
+}
+
 /**
- * The turn pipeline: greets new conversations, answers messages, and saves
- * conversation state at the end of every turn that succeeded.
+ * The turn pipeline: 1. the turn's language (explicit choice, else the
+ * language written in, else the last one, else the channel locale, else
+ * German); 2. bad input and privacy requests; 3. the welcome; 4. the dialogs.
+ * Conversation and user state are saved at the end of every turn that succeeded.
  */
 export class KausaBot extends ActivityHandler {
   private readonly conversationData: StatePropertyAccessor<ConversationData>;
+  private readonly userProfile: StatePropertyAccessor<UserProfile>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialog: MainDialog;
 
-  constructor(
-    private readonly conversationState: ConversationState,
-    private readonly i18n: i18n,
-    private readonly options: KausaBotOptions,
-  ) {
+  constructor(private readonly deps: KausaBotDeps) {
     super();
-    this.conversationData = conversationState.createProperty<ConversationData>('conversation');
+    this.conversationData = deps.conversationState.createProperty<ConversationData>('conversation');
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialog');
+    this.userProfile = deps.userState.createProperty<UserProfile>('profile');
+    const lastTopic: StatePropertyAccessor<TopicId | undefined> = {
+      get: async (context) => (await this.data(context)).lastTopic,
+      set: async (context, topic) => {
+        (await this.data(context)).lastTopic = topic;
+      },
+      delete: async (context) => {
+        delete (await this.data(context)).lastTopic;
+      },
+    };
+    this.dialog = deps.createDialog({ userProfile: this.userProfile, lastTopic });
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter(
@@ -45,31 +99,17 @@ export class KausaBot extends ActivityHandler {
       );
       if (joined.length > 0) {
         const data = await this.data(context);
-        if (!data.welcomed) await this.welcome(context, data);
+        if (!data.welcomed) {
+          await this.decideLanguage(context, data);
+          await this.welcome(context, data);
+          await this.runDialog(context, data);
+        }
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const data = await this.data(context);
-      const language = languageOfActivity(context.activity);
-      const t = this.i18n.getFixedT(language);
-      const text = context.activity.text ?? '';
-      if (text.length > MAX_MESSAGE_CHARS) {
-        await context.sendActivity(
-          localizedMessage(t('error.tooLong', { max: MAX_MESSAGE_CHARS }), language),
-        );
-        return next();
-      }
-      data.turnCount += 1;
-      if (!data.welcomed) {
-        await this.welcome(context, data);
-      } else {
-        await context.sendActivities([
-          localizedMessage(t('reply.notReady'), language),
-          localizedMessage(t('welcome.about'), language),
-        ]);
-      }
+      await this.handleMessage(context);
       await next();
     });
   }
@@ -77,18 +117,98 @@ export class KausaBot extends ActivityHandler {
   /** Runs the turn, then saves what changed; a failed turn saves nothing. */
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.conversationState.saveChanges(context);
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const data = await this.data(context);
+    const { ui, recognizers } = this.deps;
+    const text = (context.activity.text ?? '').trim();
+    this.applyTypedButton(context, data, text);
+    await this.decideLanguage(context, data, text);
+
+    // Bad input: a short reply, and the dialog stays where it was.
+    const value = buttonValueOf(context.activity);
+    if (text.length > MAX_MESSAGE_CHARS) {
+      return ui.send(context, [{ key: 'input.tooLong', args: { max: MAX_MESSAGE_CHARS } }]);
+    }
+    if (!value) {
+      if (text === '') {
+        const hasAttachment = (context.activity.attachments ?? []).length > 0;
+        return ui.send(context, [hasAttachment ? 'input.attachment' : 'input.empty']);
+      }
+      if (hasNoWords(text)) return ui.send(context, ['input.emojiOnly']);
+    }
+
+    if (!value && recognizers.command(text, data.language ?? DEFAULT_LANGUAGE) === 'delete') {
+      await this.deps.conversationState.delete(context);
+      await this.deps.userState.delete(context);
+      return ui.send(context, ['privacy.deleted']);
+    }
+
+    data.turnCount += 1;
+    if (!data.welcomed) await this.welcome(context, data);
+    await this.runDialog(context, data);
+  }
+
+  /** Typing a button's label (or a channel sending it as text) counts as tapping it. */
+  private applyTypedButton(context: TurnContext, data: ConversationData, text: string): void {
+    if (text === '' || buttonValueOf(context.activity) || !data.buttons) return;
+    const typed = normalizeForMatching(text);
+    const button = data.buttons.find(
+      (candidate) => normalizeForMatching(candidate.label) === typed,
+    );
+    if (button) context.activity.value = button.value;
+  }
+
+  /** Decides the language of this turn and remembers an explicit choice. */
+  private async decideLanguage(
+    context: TurnContext,
+    data: ConversationData,
+    text = '',
+  ): Promise<void> {
+    const profile = await this.userProfile.get(context, {});
+    const value = buttonValueOf(context.activity);
+    const requested =
+      value && 'language' in value && isLanguage(value.language)
+        ? value.language
+        : text !== ''
+          ? this.deps.recognizers.requestedLanguage(text)
+          : undefined;
+    if (requested) {
+      profile.language = requested;
+      markLanguageSwitched(context);
+    }
+    const detected = !value && text !== '' ? this.deps.detectLanguage(text) : undefined;
+    const language =
+      profile.language ??
+      detected ??
+      data.language ??
+      languageOfLocale(context.activity.locale) ??
+      DEFAULT_LANGUAGE;
+    data.language = language;
+    setTurnLanguage(context, language);
   }
 
   private async welcome(context: TurnContext, data: ConversationData): Promise<void> {
-    const language = languageOfActivity(context.activity);
-    const t = this.i18n.getFixedT(language);
-    await context.sendActivities([
-      localizedMessage(t('welcome.hello'), language),
-      localizedMessage(t('welcome.about'), language),
-      localizedMessage(t('welcome.privacy', { days: this.options.stateTtlDays }), language),
+    await this.deps.ui.send(context, [
+      'welcome.hello',
+      { key: 'welcome.privacy', args: { days: this.deps.stateTtlDays } },
     ]);
     data.welcomed = true;
+  }
+
+  private async runDialog(context: TurnContext, data: ConversationData): Promise<void> {
+    if (
+      context.activity.type !== ActivityTypes.Message &&
+      context.activity.type !== ActivityTypes.ConversationUpdate
+    ) {
+      return;
+    }
+    await this.dialog.run(context, this.dialogState);
+    const shown = shownButtons(context);
+    if (shown) data.buttons = shown;
   }
 
   private data(context: TurnContext): Promise<ConversationData> {

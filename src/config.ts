@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { PROJECT_ROOT } from './paths';
 
 /** Log levels the logger accepts, most to least verbose. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -18,6 +20,8 @@ export interface Config {
   /** How long conversation and user state are kept after their last change. */
   stateTtlDays: number;
   logLevel: LogLevel;
+  /** Folder of the organisation's own data (`organisation.json`, …). */
+  dataDir: string;
   /** Bot Framework credentials; an empty app id leaves `/api/messages` open for local use. */
   botAuth: {
     MicrosoftAppId: string;
@@ -114,6 +118,7 @@ export function loadConfig(env?: Env): Config {
     storageNamespace: namespace,
     stateTtlDays: integer(source, 'STATE_TTL_DAYS', 30, 1, 3650),
     logLevel: oneOf(source, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    dataDir: path.resolve(PROJECT_ROOT, text(source, 'DATA_DIR', 'data')),
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: appPassword,

@@ -33,8 +33,8 @@ describe('server: open for local use (no app id)', function () {
     expect(status).to.equal(200);
     expect(replies.map((reply) => reply.text)).to.deep.equal([
       tr('uk')('welcome.hello'),
-      tr('uk')('welcome.about'),
       tr('uk')('welcome.privacy', { days: 30 }),
+      tr('uk')('audience.ask'),
     ]);
     expect(replies.every((reply) => reply.locale === 'uk')).to.equal(true);
   });
@@ -42,7 +42,7 @@ describe('server: open for local use (no app id)', function () {
   it('remembers the conversation between HTTP requests', async function () {
     await post(app.url, message('hallo', 'server-de', { locale: 'de' }));
     const { replies } = await post(app.url, message('noch da?', 'server-de', { locale: 'de' }));
-    expect(replies[0]?.text).to.equal(tr('de')('reply.notReady'));
+    expect(replies[0]?.text).to.equal(tr('de')('fallback.notUnderstood'));
   });
 
   it('refuses malformed JSON with a JSON error and no stack trace', async function () {

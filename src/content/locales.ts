@@ -1,16 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Resource } from 'i18next';
+import type { Resource, ResourceKey } from 'i18next';
+import { ContentError, readJson } from './files';
 
-/** A locales/ file that cannot be used; the message names the file. */
-export class ContentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ContentError';
-  }
-}
+export { ContentError } from './files';
 
-/** Reads every `locales/<lng>/<namespace>.json` into an i18next resource tree. */
+/**
+ * Reads every `locales/<lng>/<namespace>.json` into an i18next resource tree,
+ * and `locales/<lng>/topics/<id>.json` into the `topics` namespace under `<id>`.
+ */
 export function loadLocales(dir: string, languages: readonly string[]): Resource {
   const resources: Resource = {};
   for (const language of languages) {
@@ -22,13 +20,22 @@ export function loadLocales(dir: string, languages: readonly string[]): Resource
       throw new ContentError(`Content: folder ${languageDir} is missing`);
     }
     resources[language] = {};
+    const topicsDir = path.join(languageDir, 'topics');
+    const topics: Record<string, unknown> = {};
+    let topicFiles: string[] = [];
+    try {
+      topicFiles = readdirSync(topicsDir).filter((file) => file.endsWith('.json'));
+    } catch {
+      // a language without topic texts is reported by content:check
+    }
+    for (const file of topicFiles) {
+      topics[path.basename(file, '.json')] = readJson(path.join(topicsDir, file));
+    }
+    resources[language].topics = topics as ResourceKey;
     for (const file of files) {
-      const full = path.join(languageDir, file);
-      try {
-        resources[language][path.basename(file, '.json')] = JSON.parse(readFileSync(full, 'utf8'));
-      } catch (error) {
-        throw new ContentError(`Content: ${full} is not valid JSON (${(error as Error).message})`);
-      }
+      resources[language][path.basename(file, '.json')] = readJson(
+        path.join(languageDir, file),
+      ) as ResourceKey;
     }
   }
   return resources;

@@ -2,16 +2,17 @@ import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from './languages';
 
 /** Creates the i18next instance every user-facing string comes from. */
-export function createI18n(resources: Resource): i18n {
+export function createI18n(resources: Resource, defaultVariables: object = {}): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources,
     supportedLngs: [...SUPPORTED_LANGUAGES],
     fallbackLng: { 'de-simple': ['de'], default: [DEFAULT_LANGUAGE] },
-    ns: ['common'],
+    ns: ['common', 'topics', 'recognizers'],
     defaultNS: 'common',
     initAsync: false,
-    interpolation: { escapeValue: false }, // replies are plain text, never rendered as HTML by us
+    // Replies are plain text, never rendered as HTML by us; org details fill {{org.*}}.
+    interpolation: { escapeValue: false, defaultVariables },
     returnNull: false,
   });
   return instance;

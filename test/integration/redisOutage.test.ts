@@ -29,7 +29,7 @@ describe('integration: Redis goes away mid-conversation', function () {
     const first = await post(bot.url, message('hallo', conversation, { locale: 'de' }));
     expect(first.replies[0]?.text).to.equal(de('welcome.hello'));
     const second = await post(bot.url, message('und jetzt?', conversation, { locale: 'de' }));
-    expect(second.replies[0]?.text).to.equal(de('reply.notReady'));
+    expect(second.replies[0]?.text).to.equal(de('fallback.notUnderstood'));
 
     await redis.kill();
 
@@ -50,13 +50,13 @@ describe('integration: Redis goes away mid-conversation', function () {
 
     // Same process, no restart: the conversation continues where it was.
     const after = await post(bot.url, message('wieder da', conversation, { locale: 'de' }));
-    expect(after.replies[0]?.text).to.equal(de('reply.notReady'));
+    expect(after.replies[0]?.text).to.equal(de('fallback.notUnderstood'));
 
     // The failed turn saved nothing: three counted turns, not four.
     const client = await rawRedis(redis.url);
     try {
       const raw = await client.get(`outage::test/conversations/${conversation}/`);
-      expect(JSON.parse(raw ?? 'null')?.value?.conversation).to.deep.equal({
+      expect(JSON.parse(raw ?? 'null')?.value?.conversation).to.include({
         turnCount: 3,
         welcomed: true,
       });
@@ -86,6 +86,6 @@ describe('integration: Redis goes away mid-conversation', function () {
 
     await waitFor(async () => (await fetch(`${bot.url}/readyz`)).ok, 15_000, 'readyz after resume');
     const after = await post(bot.url, message('ok', hung, { locale: 'en' }));
-    expect(after.replies[0]?.text).to.equal(tr('en')('reply.notReady'));
+    expect(after.replies[0]?.text).to.equal(tr('en')('fallback.notUnderstood'));
   });
 });

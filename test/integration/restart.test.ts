@@ -19,7 +19,7 @@ describe('integration: the bot process restarts against the same Redis', functio
       await waitFor(async () => (await fetch(`${first.url}/readyz`)).ok, 10_000, 'readyz');
       const hello = await post(first.url, message('Привіт', conversation, { locale: 'uk' }));
       expect(hello.replies[0]?.text).to.equal(tr('uk')('welcome.hello'));
-      expect(hello.replies[2]?.text).to.include('7');
+      expect(hello.replies[1]?.text).to.include('7');
       await post(first.url, message('Що далі?', conversation, { locale: 'uk' }));
     } finally {
       await first.stop();
@@ -32,7 +32,7 @@ describe('integration: the bot process restarts against the same Redis', functio
         message('Я повернулася', conversation, { locale: 'uk' }),
       );
       // Not welcomed again: the new process found the conversation in Redis.
-      expect(again.replies[0]?.text).to.equal(tr('uk')('reply.notReady'));
+      expect(again.replies[0]?.text).to.equal(tr('uk')('fallback.notUnderstood'));
     } finally {
       await second.stop();
     }
@@ -41,7 +41,7 @@ describe('integration: the bot process restarts against the same Redis', functio
     try {
       const key = `${namespace}::test/conversations/${conversation}/`;
       const stored = JSON.parse((await client.get(key)) ?? 'null');
-      expect(stored?.value?.conversation).to.deep.equal({ turnCount: 3, welcomed: true });
+      expect(stored?.value?.conversation).to.include({ turnCount: 3, welcomed: true });
       const pttl = await client.pTTL(key);
       expect(pttl)
         .to.be.greaterThan(6 * 24 * 3600 * 1000)

@@ -1,22 +1,61 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Storage } from 'botbuilder';
-import type { i18n } from 'i18next';
-import { KausaBot } from '../../src/bot';
-import { loadLocales } from '../../src/content/locales';
-import { createI18n } from '../../src/language/i18n';
-import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
-import { LOCALES_DIR } from '../../src/paths';
+import path from 'node:path';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { expect } from 'chai';
+import { createKausaBot, loadContent } from '../../src/botFactory';
+import { createLanguageDetector, type LanguageDetector } from '../../src/language/detect';
+import { directionOf } from '../../src/language/languages';
+import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 
-/** The real locales, loaded once for all tests. */
-export const i18nForTests: i18n = createI18n(loadLocales(LOCALES_DIR, SUPPORTED_LANGUAGES));
+/** The real content and data, loaded once for all tests. */
+export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
 
 /** A translator for `language`, to write expected replies from the same content the bot uses. */
-export const tr = (language: string) => i18nForTests.getFixedT(language);
+export const tr = (language: string) => content.i18n.getFixedT(language);
+
+/** The real language detector, created once (it is not cheap). */
+export const detector: LanguageDetector = createLanguageDetector();
 
 /** A TestAdapter driving the real bot on `storage`, with activities in `locale`. */
 export function botAdapter(
   locale: string | undefined,
   storage: Storage = new MemoryStorage(),
 ): TestAdapter {
-  const bot = new KausaBot(new ConversationState(storage), i18nForTests, { stateTtlDays: 30 });
+  const bot = createKausaBot(storage, content, { stateTtlDays: 30, detectLanguage: detector });
   return new TestAdapter((context) => bot.run(context), { locale });
 }
+
+/** The activity of a user joining the conversation. */
+export const joined = (): Partial<Activity> => ({
+  type: 'conversationUpdate',
+  membersAdded: [{ id: 'user', name: 'User' }],
+});
+
+/** A tap on a button with this value. */
+export const tap = (value: object, text = ''): Partial<Activity> => ({
+  type: 'message',
+  text,
+  value,
+});
+
+/** Checks a reply's text, language and direction (and optionally its button values). */
+export function reply(language: string, text: string, buttons?: object[]) {
+  return (activity: Partial<Activity>) => {
+    expect(activity.text).to.equal(text);
+    expect(activity.locale, `locale of "${text.slice(0, 40)}"`).to.equal(language);
+    expect(activity.channelData).to.deep.include({ language, direction: directionOf(language) });
+    if (buttons) {
+      expect(
+        (activity.suggestedActions?.actions ?? []).map((action) => action.value),
+      ).to.deep.equal(buttons);
+    }
+  };
+}
+
+/** The button values of the audience question. */
+export const AUDIENCE_BUTTONS = [
+  { audience: 'youth' },
+  { audience: 'parent' },
+  { audience: 'company' },
+  { audience: 'multiplier' },
+  { action: 'chooseLanguage' },
+];

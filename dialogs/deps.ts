@@ -1,0 +1,24 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { Catalogue } from '../src/content/catalogue';
+import type { Audience, TopicId } from '../src/content/topics';
+import type { Language } from '../src/language/languages';
+import type { Recognizers } from '../src/language/recognizers';
+import type { Ui } from './ui';
+
+/** What the bot remembers about a user across conversations. */
+export interface UserProfile {
+  /** Who the user is, chosen once and used for the menu. */
+  audience?: Audience;
+  /** A language the user chose explicitly; it wins over detection. */
+  language?: Language;
+}
+
+/** What every dialog needs, handed in by the composition root. */
+export interface DialogDeps {
+  ui: Ui;
+  recognizers: Recognizers;
+  catalogue: Catalogue;
+  userProfile: StatePropertyAccessor<UserProfile>;
+  /** The topic answered last in this conversation, for a typed "more". */
+  lastTopic: StatePropertyAccessor<TopicId | undefined>;
+}

@@ -1,0 +1,197 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { MAX_BUTTONS } from '../src/content/catalogue';
+import { isAudience, isTopicId } from '../src/content/topics';
+import { SUPPORTED_LANGUAGES } from '../src/language/languages';
+import { ANSWER_DIALOG, AnswerDialog, type AnswerOptions } from './answerDialog';
+import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
+import type { DialogDeps } from './deps';
+import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
+import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
+import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
+
+/** Id of {@link MainDialog}. */
+export const MAIN_DIALOG = 'mainDialog';
+const MAIN_WATERFALL = 'mainWaterfall';
+/** Languages per page of the language picker; the last button pages on. */
+const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
+
+const LANGUAGE_SWITCHED = Symbol('kausa.languageSwitched');
+
+/** Marks that the user chose a language in this turn (the pipeline has applied it). */
+export function markLanguageSwitched(context: TurnContext): void {
+  context.turnState.set(LANGUAGE_SWITCHED, true);
+}
+
+/**
+ * The root of the conversation: audience → menu → answer, in a loop. It also
+ * handles what may happen at any moment, whatever dialog is active: a button
+ * value (`{"topic"}`, `{"audience"}`, `{"group"}`, `{"action"}`, even from an
+ * old message), "menu" / "start over" / "help" / "more", and a language switch,
+ * after which the active dialog is shown again in the new language.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(MAIN_DIALOG);
+    this.addDialog(new AudienceDialog(deps));
+    this.addDialog(new MenuDialog(deps));
+    this.addDialog(new AnswerDialog(deps));
+    this.addDialog(new ReadinessCheckDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(MAIN_WATERFALL, [
+        this.askAudienceStep.bind(this),
+        this.showMenuStep.bind(this),
+        this.loopStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  /** Continues the conversation's dialogs, or starts them. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: object,
+  ): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async askAudienceStep(step: WaterfallStepContext) {
+    const profile = await this.deps.userProfile.get(step.context, {});
+    return profile.audience ? step.next() : step.beginDialog(AUDIENCE_DIALOG);
+  }
+
+  private async showMenuStep(step: WaterfallStepContext) {
+    return step.beginDialog(MENU_DIALOG);
+  }
+
+  private async loopStep(step: WaterfallStepContext) {
+    return step.replaceDialog(MAIN_WATERFALL);
+  }
+
+  /** Handles a cross-cutting request, or returns undefined to let the active dialog go on. */
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    if (context.activity.type !== 'message') return undefined;
+    const { ui } = this.deps;
+
+    if (context.turnState.get(LANGUAGE_SWITCHED)) {
+      await ui.send(context, ['language.switched']);
+      if (innerDc.activeDialog) {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      return innerDc.beginDialog(MAIN_WATERFALL);
+    }
+
+    const value = buttonValueOf(context.activity) ?? this.commandValue(context);
+    if (!value) return undefined;
+    return this.navigate(innerDc, value);
+  }
+
+  /** A typed command as the button value it stands for. */
+  private commandValue(context: TurnContext): ButtonValue | undefined {
+    const text = context.activity.text;
+    if (!text) return undefined;
+    const command = this.deps.recognizers.command(text, turnLanguage(context));
+    return command === 'menu' || command === 'help' ? { action: command } : undefined;
+  }
+
+  private async navigate(
+    innerDc: DialogContext,
+    value: ButtonValue,
+  ): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const { ui, userProfile } = this.deps;
+    if ('topic' in value && !('action' in value)) {
+      if (!isTopicId(value.topic)) return undefined;
+      return this.restart(innerDc, ANSWER_DIALOG, { topic: value.topic } satisfies AnswerOptions);
+    }
+    if ('audience' in value) {
+      if (!isAudience(value.audience)) return undefined;
+      const profile = await userProfile.get(context, {});
+      profile.audience = value.audience;
+      return this.restart(innerDc, MENU_DIALOG, {});
+    }
+    if ('group' in value) {
+      return this.restart(innerDc, MENU_DIALOG, {
+        group: value.group,
+        page: value.page ?? 0,
+      } satisfies MenuOptions);
+    }
+    if ('language' in value) return undefined; // applied by the pipeline before the dialogs
+    if ('choice' in value) return undefined; // an answer for the active prompt
+    switch (value.action) {
+      case 'more':
+        if (!isTopicId(value.topic)) return undefined;
+        return this.restart(innerDc, ANSWER_DIALOG, {
+          topic: value.topic,
+          more: true,
+        } satisfies AnswerOptions);
+      case 'readiness':
+        return this.restart(innerDc, READINESS_DIALOG, {});
+      case 'changeAudience':
+        return this.restart(innerDc, AUDIENCE_DIALOG, {});
+      case 'help':
+        await ui.send(context, ['help.text']);
+        return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'menu':
+        return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'counsellor':
+        await ui.send(
+          context,
+          ['counsellor.contact'],
+          [{ label: { key: 'answer.menu' }, value: { action: 'menu' } }],
+        );
+        return Dialog.EndOfTurn;
+      case 'chooseLanguage':
+        await this.showLanguages(context, value.page ?? 0);
+        return Dialog.EndOfTurn;
+      default:
+        return undefined;
+    }
+  }
+
+  private async restart(
+    innerDc: DialogContext,
+    dialogId: string,
+    options: object,
+  ): Promise<DialogTurnResult> {
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(dialogId, options);
+  }
+
+  /** The language picker: each language under its own name, five per message. */
+  private async showLanguages(context: TurnContext, page: number): Promise<void> {
+    const start = page * LANGUAGES_PER_PAGE;
+    const onPage = SUPPORTED_LANGUAGES.slice(start, start + LANGUAGES_PER_PAGE);
+    const buttons: Button[] = onPage.map((language) => ({
+      label: { literal: this.deps.ui.nameOf(language) },
+      value: { language },
+    }));
+    const next = start + LANGUAGES_PER_PAGE < SUPPORTED_LANGUAGES.length ? page + 1 : 0;
+    buttons.push({ label: { literal: '…' }, value: { action: 'chooseLanguage', page: next } });
+    await this.deps.ui.send(context, ['language.choose'], buttons);
+  }
+}

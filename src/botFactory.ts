@@ -1,0 +1,66 @@
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { i18n } from 'i18next';
+import { KausaBot } from './bot';
+import { loadCatalogue, type Catalogue } from './content/catalogue';
+import { loadLocales } from './content/locales';
+import { loadOrganisation, type Organisation } from './content/organisation';
+import type { LanguageDetector } from './language/detect';
+import { createI18n } from './language/i18n';
+import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
+import { Recognizers, type RecognizerWords } from './language/recognizers';
+import { MainDialog } from '../dialogs/mainDialog';
+import { Ui } from '../dialogs/ui';
+
+/** Everything the bot says and knows, loaded once at start. */
+export interface BotContent {
+  i18n: i18n;
+  catalogue: Catalogue;
+  organisation: Organisation;
+  recognizers: Recognizers;
+}
+
+/** Loads and validates `locales/` and the organisation's `data/`; errors name the file. */
+export function loadContent(localesDir: string, dataDir: string): BotContent {
+  const organisation = loadOrganisation(dataDir);
+  const resources = loadLocales(localesDir, SUPPORTED_LANGUAGES);
+  const words = {} as Record<Language, RecognizerWords>;
+  for (const language of SUPPORTED_LANGUAGES) {
+    words[language] = resources[language]?.recognizers as unknown as RecognizerWords;
+  }
+  return {
+    i18n: createI18n(resources, { org: organisation }),
+    catalogue: loadCatalogue(localesDir),
+    organisation,
+    recognizers: new Recognizers(words),
+  };
+}
+
+/** Options of {@link createKausaBot}. */
+export interface BotOptions {
+  stateTtlDays: number;
+  detectLanguage: LanguageDetector;
+}
+
+/** Builds the bot with its states and dialogs on `storage`. */
+export function createKausaBot(
+  storage: Storage,
+  content: BotContent,
+  options: BotOptions,
+): KausaBot {
+  const ui = new Ui(content.i18n);
+  return new KausaBot({
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    ui,
+    recognizers: content.recognizers,
+    detectLanguage: options.detectLanguage,
+    stateTtlDays: options.stateTtlDays,
+    createDialog: (accessors) =>
+      new MainDialog({
+        ui,
+        recognizers: content.recognizers,
+        catalogue: content.catalogue,
+        ...accessors,
+      }),
+  });
+}

@@ -1,0 +1,180 @@
+import type { Resource } from 'i18next';
+import { isHttpsUrl, loadCatalogue } from './catalogue';
+import { ContentError } from './files';
+import { leafKeys, loadLocales } from './locales';
+import { loadOrganisation, type Organisation } from './organisation';
+import { TOPIC_IDS } from './topics';
+
+/** Longest first answer (characters, after {{org.*}} is filled in). */
+export const MAX_ANSWER_CHARS = 700;
+/** Longest "more" text. */
+export const MAX_MORE_CHARS = 1500;
+/** Longest button label. */
+export const MAX_LABEL_CHARS = 24;
+/** The keys every topic text file has. */
+export const TOPIC_TEXT_KEYS = ['title', 'answer', 'more', 'checked'] as const;
+/** Keys of common.json that are button labels. */
+const LABEL_KEYS =
+  /^(audience\.(youth|parent|company|multiplier|change)$|menu\.group\.|menu\.(moreTopics|back|readiness)$|answer\.(more|counsellor|menu)$|readiness\.(yes|no|dontKnow)$|readiness\.(german|residence)\.|language\.button$)/;
+const RECOGNIZER_KEYS = [
+  'yes',
+  'no',
+  'dontKnow',
+  'menu',
+  'help',
+  'more',
+  'delete',
+  'languageRequest',
+  'numbers',
+];
+
+/** What `content:check` found. */
+export interface ContentReport {
+  problems: string[];
+  /** Per language: how many topics are complete. */
+  coverage: Record<string, number>;
+  topics: number;
+}
+
+const placeholders = (text: string) =>
+  [...text.matchAll(/{{\s*([\w.]+)\s*}}/g)]
+    .map((match) => match[1])
+    .sort()
+    .join(',');
+
+function fill(text: string, organisation: Organisation): string {
+  return text.replace(/{{\s*org\.(\w+)\s*}}/g, (_, field: string) =>
+    String((organisation as unknown as Record<string, string>)[field] ?? ''),
+  );
+}
+
+function leaf(tree: unknown, key: string): unknown {
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
+}
+
+/** Every URL written in a text. */
+export function linksIn(text: string): string[] {
+  return text.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s)"'<>]+|www\.[^\s)"'<>]+/gi) ?? [];
+}
+
+/**
+ * Checks that every topic and UI string exists and is non-empty in every
+ * language, that placeholders match across languages, that links are
+ * well-formed https URLs, that each topic has sources and a checked date, and
+ * that answers and labels stay within their length limits.
+ */
+export function checkContent(
+  localesDir: string,
+  dataDir: string,
+  languages: readonly string[],
+  reference = 'en',
+): ContentReport {
+  const problems: string[] = [];
+  const coverage: Record<string, number> = {};
+  let resources: Resource;
+  let organisation: Organisation | undefined;
+  try {
+    organisation = loadOrganisation(dataDir);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  try {
+    loadCatalogue(localesDir);
+  } catch (error) {
+    problems.push((error as ContentError).message);
+  }
+  try {
+    resources = loadLocales(localesDir, languages);
+  } catch (error) {
+    problems.push((error as Error).message);
+    return { problems, coverage, topics: TOPIC_IDS.length };
+  }
+  const org = organisation ?? ({} as Organisation);
+  const checkText = (where: string, text: unknown, referenceText: unknown, max?: number) => {
+    if (typeof text !== 'string' || text.trim() === '') {
+      problems.push(`${where}: missing or empty`);
+      return false;
+    }
+    if (typeof referenceText === 'string' && placeholders(text) !== placeholders(referenceText)) {
+      problems.push(
+        `${where}: placeholders {${placeholders(text)}} differ from ${reference} {${placeholders(referenceText)}}`,
+      );
+    }
+    for (const link of linksIn(text)) {
+      if (!isHttpsUrl(link.replace(/[.,;:!?]+$/, '')))
+        problems.push(`${where}: link "${link}" is not a full https URL`);
+    }
+    const length = fill(text, org).length;
+    if (max !== undefined && length > max)
+      problems.push(`${where}: ${length} characters, limit ${max}`);
+    return true;
+  };
+
+  const ref = resources[reference] as Record<string, Record<string, unknown>>;
+  for (const language of languages) {
+    const tree = resources[language] as Record<string, Record<string, unknown>>;
+    // common.json: the reference's keys, and labels within their limit.
+    for (const key of leafKeys(ref.common)) {
+      const max = LABEL_KEYS.test(key) ? MAX_LABEL_CHARS : undefined;
+      checkText(
+        `${language}/common.json ${key}`,
+        leaf(tree.common, key),
+        leaf(ref.common, key),
+        max,
+      );
+    }
+    for (const key of leafKeys(tree.common)) {
+      if (leaf(ref.common, key) === undefined)
+        problems.push(`${language}/common.json ${key}: not in ${reference}`);
+    }
+    // recognizers.json: every list present and non-empty.
+    for (const key of RECOGNIZER_KEYS) {
+      const list = (tree.recognizers as Record<string, unknown> | undefined)?.[key];
+      const size = Array.isArray(list)
+        ? list.length
+        : typeof list === 'object' && list
+          ? Object.keys(list).length
+          : 0;
+      if (size === 0) problems.push(`${language}/recognizers.json ${key}: missing or empty`);
+    }
+    // topics: four texts each.
+    let complete = 0;
+    for (const topic of TOPIC_IDS) {
+      const where = `${language}/topics/${topic}.json`;
+      const texts = (tree.topics as Record<string, Record<string, unknown>> | undefined)?.[topic];
+      const refTexts = (ref.topics as Record<string, Record<string, unknown>> | undefined)?.[topic];
+      if (!texts) {
+        problems.push(`${where}: missing`);
+        continue;
+      }
+      const limits: Record<string, number | undefined> = {
+        title: MAX_LABEL_CHARS,
+        answer: MAX_ANSWER_CHARS,
+        more: MAX_MORE_CHARS,
+        checked: undefined,
+      };
+      let ok = true;
+      for (const key of TOPIC_TEXT_KEYS) {
+        ok = checkText(`${where} ${key}`, texts[key], refTexts?.[key], limits[key]) && ok;
+      }
+      if (typeof texts.checked === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(texts.checked)) {
+        problems.push(`${where} checked: not a date YYYY-MM-DD`);
+        ok = false;
+      }
+      if (ok) complete += 1;
+    }
+    coverage[language] = complete;
+  }
+  return { problems, coverage, topics: TOPIC_IDS.length };
+}
+
+/** The coverage table: one row per language, topics complete out of all. */
+export function coverageTable(report: ContentReport): string {
+  const rows = Object.entries(report.coverage).map(
+    ([language, complete]) =>
+      `| ${language.padEnd(9)} | ${String(complete).padStart(2)} / ${report.topics} |`,
+  );
+  return ['| language  | topics  |', '| --------- | ------- |', ...rows].join('\n');
+}

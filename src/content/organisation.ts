@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { isHttpsUrl } from './catalogue';
+import { readJson } from './files';
+import { ContentError } from './files';
+
+/** The organisation's own details, inserted into texts as `{{org.*}}`. */
+export interface Organisation {
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  region: string;
+  consultationPlace: string;
+  hoursUrl: string;
+  hotlinePhone: string;
+}
+
+const TEXT_FIELDS = [
+  'name',
+  'address',
+  'phone',
+  'email',
+  'region',
+  'consultationPlace',
+  'hotlinePhone',
+] as const;
+const URL_FIELDS = ['website', 'hoursUrl'] as const;
+
+/** Reads and validates `<dataDir>/organisation.json`; errors name the file and field. */
+export function loadOrganisation(dataDir: string): Organisation {
+  const file = path.join(dataDir, 'organisation.json');
+  const raw = readJson(file) as Record<string, unknown>;
+  for (const field of TEXT_FIELDS) {
+    if (typeof raw[field] !== 'string' || (raw[field] as string).trim() === '') {
+      throw new ContentError(`Data: ${file}: "${field}" must be a non-empty text`);
+    }
+  }
+  for (const field of URL_FIELDS) {
+    if (!isHttpsUrl(raw[field]))
+      throw new ContentError(`Data: ${file}: "${field}" must be an https URL`);
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw.email as string)) {
+    throw new ContentError(`Data: ${file}: "email" is not an e-mail address`);
+  }
+  const organisation = {} as Record<string, string>;
+  for (const field of [...TEXT_FIELDS, ...URL_FIELDS]) organisation[field] = raw[field] as string;
+  return organisation as unknown as Organisation;
+}

@@ -1,0 +1,150 @@
+import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { normalizeDigits, normalizeForMatching } from './normalize';
+import { SUPPORTED_LANGUAGES, type Language } from './languages';
+
+/** Commands a user can type at any moment. */
+export type Command = 'menu' | 'help' | 'more' | 'delete';
+/** An answer to a yes/no question; "I don't know" is always allowed. */
+export type YesNo = 'yes' | 'no' | 'dontKnow';
+
+/** The word lists of one language (`locales/<lng>/recognizers.json`). */
+export interface RecognizerWords {
+  yes: string[];
+  no: string[];
+  dontKnow: string[];
+  menu: string[];
+  help: string[];
+  more: string[];
+  delete: string[];
+  languageRequest: string[];
+  numbers: Record<string, number>;
+}
+
+/** Largest number read from words; larger ones must be written in digits. */
+const MAX_WORD_NUMBER = 999;
+const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete'];
+
+interface Compiled {
+  yesNo: Map<string, YesNo>;
+  commands: Map<string, Command>;
+  numbers: Map<string, number>;
+}
+
+/** Cultures where @microsoft/recognizers-text-suite has real models for these types. */
+const BOOLEAN_CULTURES: Partial<Record<Language, string>> = {
+  en: Culture.English,
+  de: Culture.German,
+  'de-simple': Culture.German,
+};
+const NUMBER_CULTURES: Partial<Record<Language, string>> = { en: Culture.English };
+
+const compact = (text: string) => text.replace(/\s/g, '');
+
+/**
+ * Yes/no, numbers, commands and language requests in every supported
+ * language: the word lists are content (`locales/<lng>/recognizers.json`),
+ * Arabic-Indic and Persian digits count as digits, and
+ * @microsoft/recognizers-text-suite is used where it has a model.
+ */
+export class Recognizers {
+  private readonly byLanguage = new Map<Language, Compiled>();
+  private readonly languageRequests = new Map<string, Language>();
+
+  constructor(words: Record<Language, RecognizerWords>) {
+    for (const language of SUPPORTED_LANGUAGES) {
+      const list = words[language];
+      const yesNo = new Map<string, YesNo>();
+      for (const kind of ['yes', 'no', 'dontKnow'] as const) {
+        for (const word of list[kind]) yesNo.set(compact(normalizeForMatching(word)), kind);
+      }
+      const commands = new Map<string, Command>();
+      for (const command of COMMANDS) {
+        for (const word of list[command])
+          commands.set(compact(normalizeForMatching(word)), command);
+      }
+      const numbers = new Map<string, number>();
+      for (const [word, value] of Object.entries(list.numbers)) {
+        numbers.set(normalizeForMatching(word), value);
+      }
+      for (const phrase of list.languageRequest) {
+        this.languageRequests.set(compact(normalizeForMatching(phrase)), language);
+      }
+      this.byLanguage.set(language, { yesNo, commands, numbers });
+    }
+  }
+
+  /** Reads yes, no or "I don't know" from a short answer. */
+  yesNo(text: string, language: Language): YesNo | undefined {
+    const key = compact(normalizeForMatching(text));
+    if (key === '') return undefined;
+    for (const lang of this.yesNoOrder(language)) {
+      const found = this.byLanguage.get(lang)?.yesNo.get(key);
+      if (found) return found;
+    }
+    const culture = BOOLEAN_CULTURES[language];
+    if (culture) {
+      const [match] = recognizeBoolean(text, culture);
+      const value = (match?.resolution as { value?: boolean } | undefined)?.value;
+      if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    }
+    return undefined;
+  }
+
+  /** Reads a whole number (digits in any script, or number words) from a short answer. */
+  number(text: string, language: Language): number | undefined {
+    const digits = normalizeDigits(text).match(/\d+/);
+    if (digits) return Number(digits[0]);
+    const culture = NUMBER_CULTURES[language];
+    if (culture) {
+      const [match] = recognizeNumber(text, culture);
+      const value = Number((match?.resolution as { value?: string } | undefined)?.value);
+      if (Number.isInteger(value)) return value;
+    }
+    return this.numberFromWords(text, language);
+  }
+
+  /** A command ("menu", "help", "more", "delete my data") when the whole message is one. */
+  command(text: string, language: Language): Command | undefined {
+    const key = compact(normalizeForMatching(text));
+    if (key === '') return undefined;
+    for (const lang of this.lookupOrder(language)) {
+      const found = this.byLanguage.get(lang)?.commands.get(key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The language asked for when the whole message asks for one ("English please", "عربي"). */
+  requestedLanguage(text: string): Language | undefined {
+    return this.languageRequests.get(compact(normalizeForMatching(text)));
+  }
+
+  private numberFromWords(text: string, language: Language): number | undefined {
+    const table = this.byLanguage.get(language)?.numbers;
+    if (!table) return undefined;
+    let total = 0;
+    let found = false;
+    for (const token of normalizeForMatching(text).split(' ')) {
+      // Arabic and Persian join "and" to the next word: وعشرون = و + عشرون.
+      const value =
+        table.get(token) ?? (token.startsWith('و') ? table.get(token.slice(1)) : undefined);
+      if (value !== undefined) {
+        total += value;
+        found = true;
+      } else if (found && !['و', 'и', 'і', 'й', 'and', 'und', 've'].includes(token)) {
+        break;
+      }
+    }
+    return found && total <= MAX_WORD_NUMBER ? total : undefined;
+  }
+
+  /** Yes/no words: the user's language, then English ("ok", "yes" are typed everywhere). */
+  private yesNoOrder(language: Language): Language[] {
+    return [...new Set<Language>([language, language === 'de-simple' ? 'de' : language, 'en'])];
+  }
+
+  /** The user's language first, then English and German, which many users mix in. */
+  private lookupOrder(language: Language): Language[] {
+    return [...new Set<Language>([language, 'en', 'de'])];
+  }
+}

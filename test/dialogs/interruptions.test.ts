@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { AUDIENCE_BUTTONS, botAdapter, reply, tap, tr } from '../support/bot';
+
+/** Sends the start of a conversation that ends in the readiness check's first question. */
+function inReadinessCheck(language: string) {
+  const t = tr(language);
+  return botAdapter(language)
+    .send(tap({ audience: 'youth' }))
+    .assertReply(t('welcome.hello'))
+    .assertReply(t('welcome.privacy', { days: 30 }))
+    .assertReply(t('menu.ask'))
+    .send(tap({ action: 'readiness' }))
+    .assertReply(reply(language, t('readiness.intro')))
+    .assertReply(reply(language, t('readiness.askAge')));
+}
+
+describe('dialogs: what works anywhere', function () {
+  it('switches to English mid-answer and shows the same answer again in English', async function () {
+    const ar = tr('ar');
+    const en = tr('en');
+    await botAdapter('ar')
+      .send(tap({ topic: 'application' }))
+      .assertReply(ar('welcome.hello'))
+      .assertReply(ar('welcome.privacy', { days: 30 }))
+      .assertReply(reply('ar', ar('topics:application.answer')))
+      .send('English please')
+      .assertReply(reply('en', en('language.switched')))
+      .assertReply(reply('en', en('topics:application.answer')))
+      .startTest();
+  });
+
+  it('switches language by its own name in the middle of the readiness check and keeps the question', async function () {
+    const uk = tr('uk');
+    await inReadinessCheck('de')
+      .send('українська')
+      .assertReply(reply('uk', uk('language.switched')))
+      .assertReply(reply('uk', uk('readiness.intro')))
+      .assertReply(reply('uk', uk('readiness.askAge')))
+      .send('19')
+      .assertReply(reply('uk', uk('readiness.askCertificate')))
+      .startTest();
+  });
+
+  it('switches language with a language button from the picker', async function () {
+    const de = tr('de');
+    const fa = tr('fa');
+    await botAdapter('de')
+      .send('hallo')
+      .assertReply(de('welcome.hello'))
+      .assertReply(de('welcome.privacy', { days: 30 }))
+      .assertReply(reply('de', de('audience.ask'), AUDIENCE_BUTTONS))
+      .send(tap({ action: 'chooseLanguage' }))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(de('language.choose'));
+        const actions = activity.suggestedActions?.actions ?? [];
+        expect(actions).to.have.length.at.most(6);
+        expect(actions.map((action) => action.title)).to.include.members([
+          'Deutsch',
+          fa('language.name'),
+        ]);
+      })
+      .send(tap({ action: 'chooseLanguage', page: 1 }))
+      .assertReply((activity: Partial<Activity>) => {
+        const titles = (activity.suggestedActions?.actions ?? []).map((action) => action.title);
+        expect(titles).to.include.members(['Українська', 'Türkçe']);
+      })
+      .send(tap({ language: 'fa' }, fa('language.name')))
+      .assertReply(reply('fa', fa('language.switched')))
+      .assertReply(reply('fa', fa('audience.ask'), AUDIENCE_BUTTONS))
+      .startTest();
+  });
+
+  it('answers an old topic button tapped in the middle of the readiness check', async function () {
+    const t = tr('ru');
+    await inReadinessCheck('ru')
+      .send(tap({ topic: 'training-pay' }))
+      .assertReply(reply('ru', t('topics:training-pay.answer')))
+      .startTest();
+  });
+
+  for (const word of ['menu', 'start over', 'Menü']) {
+    it(`goes back to the menu on "${word}" during the readiness check`, async function () {
+      const t = tr('en');
+      await inReadinessCheck('en')
+        .send(word)
+        .assertReply(reply('en', t('menu.ask')))
+        .startTest();
+    });
+  }
+
+  it('explains itself on "help" and shows the menu', async function () {
+    const t = tr('en');
+    await inReadinessCheck('en')
+      .send('help')
+      .assertReply(reply('en', t('help.text')))
+      .assertReply(reply('en', t('menu.ask')))
+      .startTest();
+  });
+
+  it('treats a typed button label like a tap', async function () {
+    const t = tr('tr');
+    await botAdapter('tr')
+      .send('merhaba')
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(t('audience.ask'))
+      .send(t('audience.company'))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(t('menu.ask'));
+        expect(activity.suggestedActions?.actions[0]?.value).to.deep.equal({ group: 'company' });
+      })
+      .startTest();
+  });
+
+  it('deletes what it stored when asked, and starts afresh', async function () {
+    const t = tr('en');
+    await botAdapter('en')
+      .send(tap({ audience: 'youth' }))
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(t('menu.ask'))
+      .send('delete my data')
+      .assertReply(reply('en', t('privacy.deleted')))
+      .send('hello')
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(reply('en', t('audience.ask'), AUDIENCE_BUTTONS))
+      .startTest();
+  });
+});

@@ -1,0 +1,24 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { TOPIC_IDS } from '../../src/content/topics';
+import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
+import { botAdapter, reply, tap, tr } from '../support/bot';
+
+describe('dialogs: a {"topic": id} value is answered directly', function () {
+  for (const language of SUPPORTED_LANGUAGES) {
+    for (const topic of TOPIC_IDS) {
+      it(`answers ${topic} in ${language}`, async function () {
+        const t = tr(language);
+        await botAdapter(language)
+          .send(tap({ topic }))
+          .assertReply(reply(language, t('welcome.hello')))
+          .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+          .assertReply((activity: Partial<Activity>) => {
+            reply(language, t(`topics:${topic}.answer`))(activity);
+            expect(activity.text).not.to.match(/{{|}}/);
+          })
+          .startTest();
+      });
+    }
+  }
+});

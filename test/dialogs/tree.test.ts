@@ -1,0 +1,133 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { AUDIENCE_BUTTONS, botAdapter, content, joined, reply, tap, tr } from '../support/bot';
+
+const cases = [
+  { locale: 'de-DE', language: 'de' },
+  { locale: 'ar-SY', language: 'ar' },
+  { locale: 'fa-AF', language: 'fa' },
+  { locale: 'uk-UA', language: 'uk' },
+];
+
+describe('dialogs: welcome → audience → topic → answer', function () {
+  for (const { locale, language } of cases) {
+    it(`walks a young person through the tree in ${language}`, async function () {
+      const t = tr(language);
+      const youthGroups = content.catalogue.menus.youth;
+      const start = youthGroups.find((group) => group.id === 'money');
+      expect(start).to.not.equal(undefined);
+      const related = content.catalogue.topics.get('training-pay')!.related.slice(0, 3);
+      await botAdapter(locale)
+        .send(joined())
+        .assertReply(reply(language, t('welcome.hello')))
+        .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+        .assertReply(reply(language, t('audience.ask'), AUDIENCE_BUTTONS))
+        .send(tap({ audience: 'youth' }, t('audience.youth')))
+        .assertReply(
+          reply(language, t('menu.ask'), [
+            ...youthGroups.map((group) => ({ group: group.id })),
+            { action: 'readiness' },
+          ]),
+        )
+        .send(tap({ group: 'money' }, t('menu.group.money')))
+        .assertReply(
+          reply(language, t('menu.groupAsk', { group: t('menu.group.money') }), [
+            ...start!.topics.map((topic) => ({ topic })),
+            { action: 'menu' },
+          ]),
+        )
+        .send(tap({ topic: 'training-pay' }, t('topics:training-pay.title')))
+        .assertReply(
+          reply(language, t('topics:training-pay.answer'), [
+            { action: 'more', topic: 'training-pay' },
+            ...related.map((topic) => ({ topic })),
+            { action: 'counsellor' },
+            { action: 'menu' },
+          ]),
+        )
+        .send(tap({ action: 'more', topic: 'training-pay' }, t('answer.more')))
+        .assertReply(reply(language, t('topics:training-pay.more')))
+        .startTest();
+    });
+  }
+
+  it('remembers the audience for the next conversation of the same user', async function () {
+    const { MemoryStorage } = await import('botbuilder');
+    const storage = new MemoryStorage();
+    const t = tr('tr');
+    await botAdapter('tr', storage)
+      .send(joined())
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(t('audience.ask'))
+      .send(tap({ audience: 'company' }))
+      .assertReply(reply('tr', t('menu.ask')))
+      .startTest();
+    // The same user in a new conversation goes straight to the company menu.
+    const adapter = botAdapter('tr', storage);
+    adapter.conversation.conversation = {
+      id: 'second-conversation',
+      isGroup: false,
+      conversationType: '',
+      name: '',
+    };
+    await adapter
+      .send('merhaba')
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(t('menu.ask'));
+        const values = activity.suggestedActions?.actions.map((action) => action.value);
+        expect(values?.[0]).to.deep.equal({ group: 'company' });
+      })
+      .startTest();
+  });
+
+  it('pages a long group: five topics and "more topics", then the rest and "back"', async function () {
+    const t = tr('en');
+    const group = content.catalogue.menus.parent.find((candidate) => candidate.id === 'parents')!;
+    expect(group.topics.length).to.be.greaterThan(6);
+    await botAdapter('en')
+      .send(tap({ audience: 'parent' }))
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(t('menu.ask'))
+      .send(tap({ group: 'parents' }))
+      .assertReply(
+        reply('en', t('menu.groupAsk', { group: t('menu.group.parents') }), [
+          ...group.topics.slice(0, 5).map((topic) => ({ topic })),
+          { group: 'parents', page: 1 },
+        ]),
+      )
+      .send(tap({ group: 'parents', page: 1 }))
+      .assertReply(
+        reply('en', t('menu.groupAsk', { group: t('menu.group.parents') }), [
+          ...group.topics.slice(5).map((topic) => ({ topic })),
+          { action: 'menu' },
+        ]),
+      )
+      .startTest();
+  });
+
+  it('offers the counsellor first after a residence answer', async function () {
+    const t = tr('fa');
+    await botAdapter('fa')
+      .send(tap({ topic: 'residence-and-permission' }))
+      .assertReply(t('welcome.hello'))
+      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(reply('fa', t('topics:residence-and-permission.answer')))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(t('answer.needsCounsellor'));
+        expect(activity.suggestedActions?.actions[0]?.value).to.deep.equal({
+          action: 'counsellor',
+        });
+      })
+      .send(tap({ action: 'counsellor' }))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(t('counsellor.contact'));
+        expect(activity.text).to.include(content.organisation.phone);
+        expect(activity.text).to.include(content.organisation.email);
+      })
+      .startTest();
+  });
+});
