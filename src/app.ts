@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { createAdapter } from './adapter';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
-import { createLanguageDetector } from './language/detect';
+import { HybridLanguageDetector } from './language/detect';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
@@ -43,7 +43,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const adapter = createAdapter(config, content.i18n, logger);
   const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
-    detectLanguage: createLanguageDetector(),
+    detectLanguage: new HybridLanguageDetector((text) =>
+      content.recognizers.languagesOfWords(text),
+    ),
   });
   const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
 

@@ -180,7 +180,8 @@ export class KausaBot extends ActivityHandler {
       profile.language = requested;
       markLanguageSwitched(context);
     }
-    const detected = !value && text !== '' ? this.deps.detectLanguage(text) : undefined;
+    const readable = !value && text !== '' && text.length <= MAX_MESSAGE_CHARS;
+    const detected = readable ? this.deps.detectLanguage.detect(text) : undefined;
     const language =
       profile.language ??
       detected ??

@@ -17,6 +17,8 @@ export const TOPIC_TEXT_KEYS = ['title', 'answer', 'more', 'checked'] as const;
 const LABEL_KEYS =
   /^(audience\.(youth|parent|company|multiplier|change)$|menu\.group\.|menu\.(moreTopics|back|readiness)$|answer\.(more|counsellor|menu)$|readiness\.(yes|no|dontKnow)$|readiness\.(german|residence)\.|language\.button$)/;
 const RECOGNIZER_KEYS = [
+  'greeting',
+  'thanks',
   'yes',
   'no',
   'dontKnow',

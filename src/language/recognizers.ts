@@ -17,8 +17,23 @@ export interface RecognizerWords {
   more: string[];
   delete: string[];
   languageRequest: string[];
+  greeting: string[];
+  thanks: string[];
   numbers: Record<string, number>;
 }
+
+/** The lists whose words also tell which language a short message is in. */
+const TELLING_LISTS = [
+  'yes',
+  'no',
+  'dontKnow',
+  'menu',
+  'help',
+  'more',
+  'delete',
+  'greeting',
+  'thanks',
+] as const;
 
 /** Largest number read from words; larger ones must be written in digits. */
 const MAX_WORD_NUMBER = 999;
@@ -49,6 +64,8 @@ const compact = (text: string) => text.replace(/\s/g, '');
 export class Recognizers {
   private readonly byLanguage = new Map<Language, Compiled>();
   private readonly languageRequests = new Map<string, Language>();
+  /** Word → the languages it belongs to (German in simple language counts as German). */
+  private readonly wordLanguages = new Map<string, Set<Language>>();
 
   constructor(words: Record<Language, RecognizerWords>) {
     for (const language of SUPPORTED_LANGUAGES) {
@@ -70,6 +87,16 @@ export class Recognizers {
         this.languageRequests.set(compact(normalizeForMatching(phrase)), language);
       }
       this.byLanguage.set(language, { yesNo, commands, numbers });
+      const spoken: Language = language === 'de-simple' ? 'de' : language;
+      for (const kind of TELLING_LISTS) {
+        for (const word of list[kind] ?? []) {
+          const key = compact(normalizeForMatching(word));
+          if (key === '') continue;
+          const languages = this.wordLanguages.get(key) ?? new Set<Language>();
+          languages.add(spoken);
+          this.wordLanguages.set(key, languages);
+        }
+      }
     }
   }
 
@@ -117,6 +144,14 @@ export class Recognizers {
   /** The language asked for when the whole message asks for one ("English please", "عربي"). */
   requestedLanguage(text: string): Language | undefined {
     return this.languageRequests.get(compact(normalizeForMatching(text)));
+  }
+
+  /**
+   * The languages a short message belongs to when it is one known word or
+   * phrase ("дякую" → uk; "سلام", "ok" → several), else undefined.
+   */
+  languagesOfWords(text: string): ReadonlySet<Language> | undefined {
+    return this.wordLanguages.get(compact(normalizeForMatching(text)));
   }
 
   private numberFromWords(text: string, language: Language): number | undefined {

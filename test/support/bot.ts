@@ -2,7 +2,7 @@ import path from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { createKausaBot, loadContent } from '../../src/botFactory';
-import { createLanguageDetector, type LanguageDetector } from '../../src/language/detect';
+import { HybridLanguageDetector, type LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 
@@ -13,7 +13,9 @@ export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'))
 export const tr = (language: string) => content.i18n.getFixedT(language);
 
 /** The real language detector, created once (it is not cheap). */
-export const detector: LanguageDetector = createLanguageDetector();
+export const detector: LanguageDetector = new HybridLanguageDetector((text) =>
+  content.recognizers.languagesOfWords(text),
+);
 
 /** A TestAdapter driving the real bot on `storage`, with activities in `locale`. */
 export function botAdapter(
@@ -59,3 +61,6 @@ export const AUDIENCE_BUTTONS = [
   { audience: 'multiplier' },
   { action: 'chooseLanguage' },
 ];
+
+// Every dialog test sees the detector with its model loaded, as a running bot does after start-up.
+before(() => detector.ready);

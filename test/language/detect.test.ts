@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+import { detector } from '../support/bot';
+import shortMessages from './fixtures/short-messages.json';
+
+const MAIN = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'];
+/** Measured 146/151 (96.7 %) when chosen; below this something broke. */
+const MIN_ACCURACY = 0.93;
+
+describe('language: detecting the language of short messages', function () {
+  const detect = (text: string) => detector.detect(text);
+  before(async function () {
+    await detector.ready;
+  });
+
+  const cases: Array<[string, string | undefined]> = [
+    ['ممكن اعمل اوسبيلدونغ مع دولدونغ؟', 'ar'],
+    ['شو لازم اعمل لحتى لاقي تدريب', 'ar'],
+    ['من از افغانستان هستم و میخواهم آوسبیلدونگ کنم', 'fa'],
+    ['معاش چقدر است', 'fa'],
+    ['мій син закінчив школу в Україні, що далі', 'uk'],
+    ['дякую', 'uk'],
+    ['мой сын окончил школу, что дальше', 'ru'],
+    ['спасибо', 'ru'],
+    ['how much money azubi', 'en'],
+    ['wie viel verdient man in der ausbildung', 'de'],
+    ['şirketim çırak yetiştirebilir mi', 'tr'],
+    ['merhaba', 'tr'],
+    ['ok', undefined],
+    ['👍', undefined],
+    ['زه غواړم زده کړه وکړم', undefined], // Pashto: not supported yet, keep the conversation's language
+  ];
+  for (const [text, language] of cases) {
+    it(`reads "${text}" as ${String(language)}`, function () {
+      expect(detect(text)).to.equal(language);
+    });
+  }
+
+  it(`recognises at least ${MIN_ACCURACY * 100} % of the short test messages in the main languages`, function () {
+    const main = shortMessages.filter(({ lang }) => MAIN.includes(lang));
+    const right = main.filter(({ text, lang }) => detect(text) === lang).length;
+    expect(right / main.length).to.be.at.least(MIN_ACCURACY);
+    for (const language of MAIN) {
+      const own = main.filter(({ lang }) => lang === language);
+      const ownRight = own.filter(({ text }) => detect(text) === language).length;
+      expect(ownRight / own.length, language).to.be.at.least(0.85);
+    }
+  });
+});
