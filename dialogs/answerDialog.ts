@@ -1,14 +1,12 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
 import type { Button, Text } from './ui';
-import { ViewPrompt, type ViewPromptOptions } from './viewPrompt';
+import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link AnswerDialog}. */
 export const ANSWER_DIALOG = 'answerDialog';
-const ANSWER_PROMPT = 'answerPrompt';
-const ANSWER_WATERFALL = 'answerWaterfall';
 /** Related topics offered after an answer. */
 const MAX_RELATED = 3;
 
@@ -23,12 +21,10 @@ export interface AnswerOptions {
  * "talk to a counsellor" and "back to menu". The answer is part of the prompt,
  * so after a language switch it is shown again in the new language.
  */
-export class AnswerDialog extends ComponentDialog {
+export class AnswerDialog extends WaterfallDialog {
   constructor(private readonly deps: DialogDeps) {
     super(ANSWER_DIALOG);
-    this.addDialog(new ViewPrompt(ANSWER_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(new WaterfallDialog(ANSWER_WATERFALL, [this.showAnswerStep.bind(this)]));
-    this.initialDialogId = ANSWER_WATERFALL;
+    this.addStep(this.showAnswerStep.bind(this));
   }
 
   private async showAnswerStep(step: WaterfallStepContext) {
@@ -38,30 +34,25 @@ export class AnswerDialog extends ComponentDialog {
     await this.deps.lastTopic.set(step.context, topic);
 
     const texts: Text[] = [{ key: `topics:${topic}.${more ? 'more' : 'answer'}` }];
-    const counsellor: Button = {
-      label: { key: 'answer.counsellor' },
-      value: { action: 'counsellor' },
-    };
+    const counsellor: Button = { value: { action: 'counsellor' } };
     const buttons: Button[] = [];
     if (meta.needsCounsellor) {
       texts.push({ key: 'answer.needsCounsellor' });
       buttons.push(counsellor);
     }
-    if (!more) buttons.push({ label: { key: 'answer.more' }, value: { action: 'more', topic } });
+    if (!more) buttons.push({ value: { action: 'more', topic } });
     for (const related of meta.related.slice(0, MAX_RELATED)) {
-      buttons.push({ label: { key: `topics:${related}.title` }, value: { topic: related } });
+      buttons.push({ value: { topic: related } });
     }
     if (!meta.needsCounsellor) buttons.push(counsellor);
-    buttons.push({ label: { key: 'answer.menu' }, value: { action: 'menu' } });
+    buttons.push({ value: { action: 'menu' } });
 
     const options: ViewPromptOptions = {
       view: {
         texts,
         buttons: buttons.slice(-MAX_BUTTONS),
-        retry: { key: 'fallback.notUnderstood' },
-        mode: 'buttons',
       },
     };
-    return step.prompt(ANSWER_PROMPT, options);
+    return step.prompt(VIEW_PROMPT, options);
   }
 }

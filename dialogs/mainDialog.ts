@@ -18,7 +18,9 @@ import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
+import { normalizeForMatching } from '../src/language/normalize';
 import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
+import { VIEW_PROMPT, ViewPrompt, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MainDialog}. */
 export const MAIN_DIALOG = 'mainDialog';
@@ -27,6 +29,8 @@ const MAIN_WATERFALL = 'mainWaterfall';
 const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
 
 const LANGUAGE_SWITCHED = Symbol('kausa.languageSwitched');
+/** Longer texts are questions, not a typed button label (labels have at most 24 characters). */
+const MAX_TYPED_LABEL = 40;
 
 /** Marks that the user chose a language in this turn (the pipeline has applied it). */
 export function markLanguageSwitched(context: TurnContext): void {
@@ -43,6 +47,7 @@ export function markLanguageSwitched(context: TurnContext): void {
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MAIN_DIALOG);
+    this.addDialog(new ViewPrompt(VIEW_PROMPT, deps.ui, deps.recognizers));
     this.addDialog(new AudienceDialog(deps));
     this.addDialog(new MenuDialog(deps));
     this.addDialog(new AnswerDialog(deps));
@@ -105,9 +110,29 @@ export class MainDialog extends ComponentDialog {
       return innerDc.beginDialog(MAIN_WATERFALL);
     }
 
+    this.applyTypedLabel(innerDc);
     const value = buttonValueOf(context.activity) ?? this.commandValue(context);
     if (!value) return undefined;
     return this.navigate(innerDc, value);
+  }
+
+  /**
+   * Typing a button's label (or a channel sending the label as text) counts as
+   * tapping it: the label is compared with the buttons of the waiting prompt.
+   */
+  private applyTypedLabel(innerDc: DialogContext): void {
+    const { context } = innerDc;
+    const text = context.activity.text;
+    if (!text || text.length > MAX_TYPED_LABEL || buttonValueOf(context.activity)) return;
+    let dc: DialogContext = innerDc;
+    while (dc.child) dc = dc.child;
+    const view = (dc.activeDialog?.state?.options as ViewPromptOptions | undefined)?.view;
+    if (!view) return;
+    const typed = normalizeForMatching(text);
+    const button = view.buttons.find((candidate) =>
+      this.deps.ui.isLabel(context, candidate, typed),
+    );
+    if (button) context.activity.value = button.value;
   }
 
   /** A typed command as the button value it stands for. */
@@ -159,11 +184,7 @@ export class MainDialog extends ComponentDialog {
       case 'menu':
         return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'counsellor':
-        await ui.send(
-          context,
-          ['counsellor.contact'],
-          [{ label: { key: 'answer.menu' }, value: { action: 'menu' } }],
-        );
+        await ui.send(context, ['counsellor.contact'], [{ value: { action: 'menu' } }]);
         return Dialog.EndOfTurn;
       case 'chooseLanguage':
         await this.showLanguages(context, value.page ?? 0);
@@ -187,7 +208,6 @@ export class MainDialog extends ComponentDialog {
     const start = page * LANGUAGES_PER_PAGE;
     const onPage = SUPPORTED_LANGUAGES.slice(start, start + LANGUAGES_PER_PAGE);
     const buttons: Button[] = onPage.map((language) => ({
-      label: { literal: this.deps.ui.nameOf(language) },
       value: { language },
     }));
     const next = start + LANGUAGES_PER_PAGE < SUPPORTED_LANGUAGES.length ? page + 1 : 0;

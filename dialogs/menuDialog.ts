@@ -1,13 +1,11 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { DialogDeps } from './deps';
 import type { Button } from './ui';
-import { ViewPrompt, type ViewPromptOptions } from './viewPrompt';
+import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MenuDialog}. */
 export const MENU_DIALOG = 'menuDialog';
-const MENU_PROMPT = 'menuPrompt';
-const MENU_WATERFALL = 'menuWaterfall';
 /** Topics per page of a group; the sixth button is "more topics" or "back". */
 export const TOPICS_PER_PAGE = MAX_BUTTONS - 1;
 
@@ -21,12 +19,10 @@ export interface MenuOptions {
  * The topic menu for the user's audience: first the groups, then the topics of
  * a group, at most six buttons per message with "more topics".
  */
-export class MenuDialog extends ComponentDialog {
+export class MenuDialog extends WaterfallDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MENU_DIALOG);
-    this.addDialog(new ViewPrompt(MENU_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(new WaterfallDialog(MENU_WATERFALL, [this.showMenuStep.bind(this)]));
-    this.initialDialogId = MENU_WATERFALL;
+    this.addStep(this.showMenuStep.bind(this));
   }
 
   private async showMenuStep(step: WaterfallStepContext) {
@@ -40,26 +36,23 @@ export class MenuDialog extends ComponentDialog {
           groups.map((candidate) => candidate.id),
           profile.audience === 'youth',
         );
-    return step.prompt(MENU_PROMPT, options);
+    return step.prompt(VIEW_PROMPT, options);
   }
 
   private groupsView(groupIds: string[], offerReadiness: boolean): ViewPromptOptions {
     const buttons: Button[] = groupIds.map((id) => ({
-      label: { key: `menu.group.${id}` },
       value: { group: id },
     }));
     if (offerReadiness && buttons.length < MAX_BUTTONS) {
-      buttons.push({ label: { key: 'menu.readiness' }, value: { action: 'readiness' } });
+      buttons.push({ value: { action: 'readiness' } });
     }
     if (buttons.length < MAX_BUTTONS) {
-      buttons.push({ label: { key: 'audience.change' }, value: { action: 'changeAudience' } });
+      buttons.push({ value: { action: 'changeAudience' } });
     }
     return {
       view: {
         texts: [{ key: 'menu.ask' }],
         buttons,
-        retry: { key: 'fallback.notUnderstood' },
-        mode: 'buttons',
       },
     };
   }
@@ -69,21 +62,18 @@ export class MenuDialog extends ComponentDialog {
     const onPage =
       topics.length <= MAX_BUTTONS - 1 ? topics : topics.slice(start, start + TOPICS_PER_PAGE);
     const buttons: Button[] = onPage.map((topic) => ({
-      label: { key: `topics:${topic}.title` },
       value: { topic },
     }));
     const hasMore = start + TOPICS_PER_PAGE < topics.length;
     buttons.push(
       hasMore
-        ? { label: { key: 'menu.moreTopics' }, value: { group: groupId, page: page + 1 } }
+        ? { value: { group: groupId, page: page + 1 } }
         : { label: { key: 'menu.back' }, value: { action: 'menu' } },
     );
     return {
       view: {
         texts: [{ key: 'menu.groupAsk', args: { group: { key: `menu.group.${groupId}` } } }],
         buttons,
-        retry: { key: 'fallback.notUnderstood' },
-        mode: 'buttons',
       },
     };
   }

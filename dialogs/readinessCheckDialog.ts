@@ -1,5 +1,4 @@
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -7,12 +6,10 @@ import {
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
 import type { Button, Text } from './ui';
-import { ViewPrompt, type View, type ViewAnswer, type ViewPromptOptions } from './viewPrompt';
+import { VIEW_PROMPT, type View, type ViewAnswer, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link ReadinessCheckDialog}. */
 export const READINESS_DIALOG = 'readinessCheckDialog';
-const READINESS_PROMPT = 'readinessPrompt';
-const READINESS_WATERFALL = 'readinessWaterfall';
 /** Ages the check accepts; anything else is asked again. */
 export const MIN_AGE = 10;
 export const MAX_AGE = 99;
@@ -79,27 +76,21 @@ export function nextSteps(answers: ReadinessAnswers): { texts: string[]; topics:
  * level and residence status, each with "I don't know", ending in a personal
  * list of next steps with buttons to the topics. Orientation, no verdict.
  */
-export class ReadinessCheckDialog extends ComponentDialog {
+export class ReadinessCheckDialog extends WaterfallDialog {
   constructor(private readonly deps: DialogDeps) {
     super(READINESS_DIALOG);
-    this.addDialog(new ViewPrompt(READINESS_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(
-      new WaterfallDialog(READINESS_WATERFALL, [
-        this.askAgeStep.bind(this),
-        this.askCertificateStep.bind(this),
-        this.askAbroadStep.bind(this),
-        this.askEvaluatedStep.bind(this),
-        this.askGermanStep.bind(this),
-        this.askResidenceStep.bind(this),
-        this.showNextStepsStep.bind(this),
-      ]),
-    );
-    this.initialDialogId = READINESS_WATERFALL;
+    this.addStep(this.askAgeStep.bind(this))
+      .addStep(this.askCertificateStep.bind(this))
+      .addStep(this.askAbroadStep.bind(this))
+      .addStep(this.askEvaluatedStep.bind(this))
+      .addStep(this.askGermanStep.bind(this))
+      .addStep(this.askResidenceStep.bind(this))
+      .addStep(this.showNextStepsStep.bind(this));
   }
 
   private ask(step: WaterfallStepContext, view: View): Promise<DialogTurnResult> {
     const options: ViewPromptOptions = { view };
-    return step.prompt(READINESS_PROMPT, options);
+    return step.prompt(VIEW_PROMPT, options);
   }
 
   private answers(step: WaterfallStepContext): ReadinessAnswers {
@@ -158,7 +149,6 @@ export class ReadinessCheckDialog extends ComponentDialog {
         choice('readiness.dontKnow', 'dontKnow'),
       ],
       retry: { key: 'readiness.retryChoice' },
-      mode: 'buttons',
     });
   }
 
@@ -171,7 +161,6 @@ export class ReadinessCheckDialog extends ComponentDialog {
         choice('readiness.dontKnow', 'dontKnow'),
       ],
       retry: { key: 'readiness.retryChoice' },
-      mode: 'buttons',
     });
   }
 
@@ -187,19 +176,15 @@ export class ReadinessCheckDialog extends ComponentDialog {
       ],
     };
     const buttons: Button[] = [
-      ...topics
-        .slice(0, 4)
-        .map((topic) => ({ label: { key: `topics:${topic}.title` }, value: { topic } })),
-      { label: { key: 'answer.counsellor' }, value: { action: 'counsellor' } },
-      { label: { key: 'answer.menu' }, value: { action: 'menu' } },
+      ...topics.slice(0, 4).map((topic) => ({ value: { topic } })),
+      { value: { action: 'counsellor' } },
+      { value: { action: 'menu' } },
     ];
     // The result stays on screen as a prompt: its buttons lead on, and a
     // language switch shows it again in the new language.
     return this.ask(step, {
       texts: [list],
       buttons,
-      retry: { key: 'fallback.notUnderstood' },
-      mode: 'buttons',
     });
   }
 }

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { i18n, TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, directionOf, type Language } from '../src/language/languages';
+import { normalizeForMatching } from '../src/language/normalize';
 import type { ReplyChannelData } from '../src/language/replies';
 
 /** What a button sends back: `{"topic": id}`, `{"audience": id}`, `{"language": code}`, … */
@@ -26,16 +27,34 @@ export type Text =
   | { literal: string }
   | { lines: Text[]; separator?: string };
 
-/** A button as stored in dialog state, rendered in the turn's language. */
+/**
+ * A button as stored in dialog state, rendered in the turn's language. The
+ * label may be left out where the value implies it (a topic's title, an
+ * audience, a group…), which keeps conversation state small.
+ */
 export interface Button {
-  label: Text;
+  label?: Text;
   value: ButtonValue;
 }
 
-/** A button as shown, kept so that typing its label works like tapping it. */
-export interface ShownButton {
-  label: string;
-  value: ButtonValue;
+/** The label a button value implies, or undefined when it needs an explicit one. */
+function impliedLabel(value: ButtonValue): Text | undefined {
+  if ('topic' in value && !('action' in value)) return { key: `topics:${value.topic}.title` };
+  if ('audience' in value) return { key: `audience.${value.audience}` };
+  if ('group' in value)
+    return { key: value.page ? 'menu.moreTopics' : `menu.group.${value.group}` };
+  if ('action' in value) {
+    const keys: Record<string, string> = {
+      more: 'answer.more',
+      menu: 'answer.menu',
+      counsellor: 'answer.counsellor',
+      readiness: 'menu.readiness',
+      changeAudience: 'audience.change',
+      chooseLanguage: 'language.button',
+    };
+    return keys[value.action] ? { key: keys[value.action] as string } : undefined;
+  }
+  return undefined;
 }
 
 function isText(value: unknown): value is Text {
@@ -49,7 +68,6 @@ function isText(value: unknown): value is Text {
 }
 
 const TURN_LANGUAGE = Symbol('kausa.turnLanguage');
-const SHOWN_BUTTONS = Symbol('kausa.shownButtons');
 
 /** Sets the language every reply of this turn is written in. */
 export function setTurnLanguage(context: TurnContext, language: Language): void {
@@ -66,27 +84,53 @@ export function turnLanguageIfSet(context: TurnContext): Language | undefined {
   return context.turnState.get(TURN_LANGUAGE) as Language | undefined;
 }
 
-/** The buttons the last reply of this turn offered, if any. */
-export function shownButtons(context: TurnContext): ShownButton[] | undefined {
-  return context.turnState.get(SHOWN_BUTTONS) as ShownButton[] | undefined;
-}
-
 /**
  * Renders texts and buttons in the turn's language. Every reply says its
  * `locale` and text direction; buttons are `messageBack` actions whose `value`
  * is the {@link ButtonValue} and whose `displayText` shows what was tapped.
  */
 export class Ui {
+  private readonly translators = new Map<Language, TFunction>();
+  /** Texts without arguments, rendered: a finite set (keys × languages). */
+  private readonly rendered = new Map<string, string>();
+  /** Labels in their matching form; a finite set (labels × languages), so it stays small. */
+  private readonly matchForms = new Map<string, string>();
+
   constructor(private readonly i18n: i18n) {}
 
   /** A translator for the turn's language. */
   t(context: TurnContext): TFunction {
-    return this.i18n.getFixedT(turnLanguage(context));
+    const language = turnLanguage(context);
+    let t = this.translators.get(language);
+    if (!t) {
+      t = this.i18n.getFixedT(language);
+      this.translators.set(language, t);
+    }
+    return t;
+  }
+
+  /** A button's label in the turn's language. */
+  label(context: TurnContext, button: Button): string {
+    if ('language' in button.value && !button.label) {
+      return this.nameOf(button.value.language as Language);
+    }
+    const label = button.label ?? impliedLabel(button.value);
+    return label ? this.text(context, label) : '';
   }
 
   /** The rendered string of a {@link Text}. */
   text(context: TurnContext, text: Text): string {
     if ('literal' in text) return text.literal;
+    if ('key' in text && text.args === undefined) {
+      // Content does not change while the bot runs, so plain texts are rendered once per language.
+      const cacheKey = `${turnLanguage(context)}\u0000${text.key}`;
+      let rendered = this.rendered.get(cacheKey);
+      if (rendered === undefined) {
+        rendered = this.t(context)(text.key);
+        this.rendered.set(cacheKey, rendered);
+      }
+      return rendered;
+    }
     if ('lines' in text) {
       return text.lines.map((line) => this.text(context, line)).join(text.separator ?? '\n');
     }
@@ -107,6 +151,17 @@ export class Ui {
     return this.i18n.exists(key, { lng: turnLanguage(context), fallbackLng: false });
   }
 
+  /** True when a typed text (already in matching form) is this button's label. */
+  isLabel(context: TurnContext, button: Button, typed: string): boolean {
+    const label = this.label(context, button);
+    let form = this.matchForms.get(label);
+    if (form === undefined) {
+      form = normalizeForMatching(label);
+      this.matchForms.set(label, form);
+    }
+    return form === typed;
+  }
+
   /** A plain message in the turn's language. */
   message(context: TurnContext, text: Text | string): Partial<Activity> {
     const language = turnLanguage(context);
@@ -122,22 +177,20 @@ export class Ui {
     };
   }
 
-  /** A message with suggested-action buttons; remembers them for typed labels. */
+  /** A message with suggested-action buttons. */
   withButtons(context: TurnContext, text: Text | string, buttons: Button[]): Partial<Activity> {
     const activity = this.message(context, text);
-    const shown: ShownButton[] = buttons.map((button) => ({
-      label: this.text(context, button.label),
-      value: button.value,
-    }));
-    const actions: CardAction[] = shown.map(({ label, value }) => ({
-      type: ActionTypes.MessageBack,
-      title: label,
-      displayText: label,
-      text: label,
-      value,
-    }));
+    const actions: CardAction[] = buttons.map((button) => {
+      const label = this.label(context, button);
+      return {
+        type: ActionTypes.MessageBack,
+        title: label,
+        displayText: label,
+        text: label,
+        value: button.value,
+      };
+    });
     activity.suggestedActions = { actions, to: [] };
-    context.turnState.set(SHOWN_BUTTONS, shown);
     return activity;
   }
 

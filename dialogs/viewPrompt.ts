@@ -8,6 +8,11 @@ import type { TurnContext } from 'botbuilder';
 import type { Recognizers } from '../src/language/recognizers';
 import { buttonValueOf, turnLanguage, type Button, type Text, type Ui } from './ui';
 
+/** Id under which MainDialog registers the one {@link ViewPrompt} all dialogs use. */
+export const VIEW_PROMPT = 'viewPrompt';
+
+const NOT_UNDERSTOOD: Text = { key: 'fallback.notUnderstood' };
+
 /** What a view expects back. */
 export type ViewMode = 'buttons' | 'yesNo' | 'number';
 
@@ -18,9 +23,10 @@ export type ViewMode = 'buttons' | 'yesNo' | 'number';
 export interface View {
   texts: Text[];
   buttons: Button[];
-  /** Shown instead of `texts` when the answer was not understood. */
+  /** Shown instead of `texts` when the answer was not understood (default: "not understood"). */
   retry?: Text;
-  mode: ViewMode;
+  /** What is expected back (default: a tap on one of the buttons). */
+  mode?: ViewMode;
   /** Accepted range in `number` mode. */
   min?: number;
   max?: number;
@@ -56,7 +62,7 @@ export class ViewPrompt extends Prompt<ViewAnswer> {
     isRetry: boolean,
   ): Promise<void> {
     const { view } = options as ViewPromptOptions;
-    const texts = isRetry && view.retry ? [view.retry] : view.texts;
+    const texts = isRetry ? [view.retry ?? NOT_UNDERSTOOD] : view.texts;
     await this.ui.send(context, texts, view.buttons);
   }
 
@@ -75,22 +81,24 @@ export class ViewPrompt extends Prompt<ViewAnswer> {
     }
     const text = context.activity.text ?? '';
     const language = turnLanguage(context);
-    const yesNo = this.recognizers.yesNo(text, language);
-    if (view.mode === 'yesNo' && yesNo) return { succeeded: true, value: yesNo };
-    if (view.mode === 'number') {
-      if (yesNo === 'dontKnow') return { succeeded: true, value: 'dontKnow' };
+    const dontKnowOffered = view.buttons.some(
+      (button) => 'choice' in button.value && button.value.choice === 'dontKnow',
+    );
+    if (view.mode === 'yesNo') {
+      const yesNo = this.recognizers.yesNo(text, language);
+      if (yesNo) return { succeeded: true, value: yesNo };
+    } else if (view.mode === 'number') {
       const number = this.recognizers.number(text, language);
       const inRange =
         number !== undefined &&
         number >= (view.min ?? Number.MIN_SAFE_INTEGER) &&
         number <= (view.max ?? Number.MAX_SAFE_INTEGER);
       if (inRange) return { succeeded: true, value: number };
-    }
-    if (view.mode === 'buttons' && yesNo === 'dontKnow') {
-      const offersDontKnow = view.buttons.some(
-        (b) => 'choice' in b.value && b.value.choice === 'dontKnow',
-      );
-      if (offersDontKnow) return { succeeded: true, value: 'dontKnow' };
+      if (this.recognizers.yesNo(text, language) === 'dontKnow') {
+        return { succeeded: true, value: 'dontKnow' };
+      }
+    } else if (dontKnowOffered && this.recognizers.isDontKnow(text, language)) {
+      return { succeeded: true, value: 'dontKnow' };
     }
     return { succeeded: false };
   }

@@ -15,17 +15,10 @@ import {
   DEFAULT_LANGUAGE,
   type Language,
 } from './language/languages';
-import { normalizeForMatching } from './language/normalize';
 import type { Recognizers } from './language/recognizers';
 import type { UserProfile } from '../dialogs/deps';
 import { markLanguageSwitched, type MainDialog } from '../dialogs/mainDialog';
-import {
-  buttonValueOf,
-  setTurnLanguage,
-  shownButtons,
-  type ShownButton,
-  type Ui,
-} from '../dialogs/ui';
+import { buttonValueOf, setTurnLanguage, type Ui } from '../dialogs/ui';
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -38,8 +31,8 @@ export interface ConversationData {
   welcomed: boolean;
   /** The language of the last turn, used when a message does not show its language. */
   language?: Language;
-  /** The buttons of the last reply, so that typing a label works like tapping it. */
-  buttons?: ShownButton[];
+  /** A language the user chose explicitly (copied from the profile when the conversation starts). */
+  chosenLanguage?: Language;
   /** The topic answered last. */
   lastTopic?: TopicId;
 }
@@ -102,7 +95,7 @@ export class KausaBot extends ActivityHandler {
         if (!data.welcomed) {
           await this.decideLanguage(context, data);
           await this.welcome(context, data);
-          await this.runDialog(context, data);
+          await this.runDialog(context);
         }
       }
       await next();
@@ -125,7 +118,6 @@ export class KausaBot extends ActivityHandler {
     const data = await this.data(context);
     const { ui, recognizers } = this.deps;
     const text = (context.activity.text ?? '').trim();
-    this.applyTypedButton(context, data, text);
     await this.decideLanguage(context, data, text);
 
     // Bad input: a short reply, and the dialog stays where it was.
@@ -149,17 +141,7 @@ export class KausaBot extends ActivityHandler {
 
     data.turnCount += 1;
     if (!data.welcomed) await this.welcome(context, data);
-    await this.runDialog(context, data);
-  }
-
-  /** Typing a button's label (or a channel sending it as text) counts as tapping it. */
-  private applyTypedButton(context: TurnContext, data: ConversationData, text: string): void {
-    if (text === '' || buttonValueOf(context.activity) || !data.buttons) return;
-    const typed = normalizeForMatching(text);
-    const button = data.buttons.find(
-      (candidate) => normalizeForMatching(candidate.label) === typed,
-    );
-    if (button) context.activity.value = button.value;
+    await this.runDialog(context);
   }
 
   /** Decides the language of this turn and remembers an explicit choice. */
@@ -168,7 +150,10 @@ export class KausaBot extends ActivityHandler {
     data: ConversationData,
     text = '',
   ): Promise<void> {
-    const profile = await this.userProfile.get(context, {});
+    if (!data.welcomed) {
+      // A new conversation: take over a language the user chose in an earlier one.
+      data.chosenLanguage = (await this.userProfile.get(context, {})).language;
+    }
     const value = buttonValueOf(context.activity);
     const requested =
       value && 'language' in value && isLanguage(value.language)
@@ -177,13 +162,14 @@ export class KausaBot extends ActivityHandler {
           ? this.deps.recognizers.requestedLanguage(text)
           : undefined;
     if (requested) {
-      profile.language = requested;
+      data.chosenLanguage = requested;
+      (await this.userProfile.get(context, {})).language = requested;
       markLanguageSwitched(context);
     }
     const readable = !value && text !== '' && text.length <= MAX_MESSAGE_CHARS;
-    const detected = readable ? this.deps.detectLanguage.detect(text) : undefined;
+    const detected = readable ? this.deps.detectLanguage.detect(text, data.language) : undefined;
     const language =
-      profile.language ??
+      data.chosenLanguage ??
       detected ??
       data.language ??
       languageOfLocale(context.activity.locale) ??
@@ -200,7 +186,7 @@ export class KausaBot extends ActivityHandler {
     data.welcomed = true;
   }
 
-  private async runDialog(context: TurnContext, data: ConversationData): Promise<void> {
+  private async runDialog(context: TurnContext): Promise<void> {
     if (
       context.activity.type !== ActivityTypes.Message &&
       context.activity.type !== ActivityTypes.ConversationUpdate
@@ -208,8 +194,6 @@ export class KausaBot extends ActivityHandler {
       return;
     }
     await this.dialog.run(context, this.dialogState);
-    const shown = shownButtons(context);
-    if (shown) data.buttons = shown;
   }
 
   private data(context: TurnContext): Promise<ConversationData> {

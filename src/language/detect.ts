@@ -2,8 +2,12 @@ import { isLanguage, type Language } from './languages';
 
 /** A language detector for short chat messages. */
 export interface LanguageDetector {
-  /** The supported language `text` is written in, or undefined when it cannot tell. */
-  detect(text: string): Language | undefined;
+  /**
+   * The supported language `text` is written in, or undefined when it cannot
+   * tell. `current` is the conversation's language: it is kept unless the text
+   * is clearly in another one.
+   */
+  detect(text: string, current?: Language): Language | undefined;
   /** Resolves once the statistical model is loaded (until then only decisive letters count). */
   readonly ready: Promise<void>;
 }
@@ -22,6 +26,11 @@ interface Eld {
 /** German words users mix into every language; they say nothing about the language. */
 const LOANWORDS =
   /\b(ausbildung\w*|azubi\w*|jobcenter|praktikum|berufsschule|duldung|gestattung|ihk|hwk|bab|b1|b2|a1|a2|c1)\b/giu;
+/**
+ * How much better another language must score than the conversation's own before
+ * the bot switches (Ukrainian and Russian often score within 0.01 on short texts).
+ */
+const SWITCH_MARGIN = 0.05;
 /** Fewer letters than this: too little to tell a language (e.g. "ok"). */
 const MIN_LETTERS = 2;
 
@@ -92,7 +101,7 @@ export class HybridLanguageDetector implements LanguageDetector {
       .catch(() => undefined); // without the model, decisive letters still work
   }
 
-  detect(text: string): Language | undefined {
+  detect(text: string, current?: Language): Language | undefined {
     const known = this.knownWords(text);
     if (known) return known.size === 1 ? [...known][0] : undefined;
     const stripped = text.replace(/https?:\/\/\S+/g, ' ').replace(LOANWORDS, ' ');
@@ -106,6 +115,12 @@ export class HybridLanguageDetector implements LanguageDetector {
     for (const candidate of candidates) {
       if ((scores[candidate] ?? 0) > (best ? (scores[best] ?? 0) : 0)) best = candidate;
     }
+    const spoken = current === 'de-simple' ? 'de' : current;
+    if (best && spoken && candidates.includes(spoken)) {
+      const lead = (scores[best] ?? 0) - (scores[spoken] ?? 0);
+      if (lead < SWITCH_MARGIN) return current;
+    }
+    if (!best && spoken && candidates.includes(spoken)) return current;
     return best ?? fallback;
   }
 }

@@ -117,6 +117,14 @@ export class Recognizers {
     return undefined;
   }
 
+  /** True when a short answer says "I don't know" (word lists only, no statistical model). */
+  isDontKnow(text: string, language: Language): boolean {
+    const key = compact(normalizeForMatching(text));
+    return this.yesNoOrder(language).some(
+      (lang) => this.byLanguage.get(lang)?.yesNo.get(key) === 'dontKnow',
+    );
+  }
+
   /** Reads a whole number (digits in any script, or number words) from a short answer. */
   number(text: string, language: Language): number | undefined {
     const digits = normalizeDigits(text).match(/\d+/);

@@ -35,6 +35,17 @@ describe('language: detecting the language of short messages', function () {
     });
   }
 
+  it('keeps a Ukrainian conversation Ukrainian when a short message could be either', function () {
+    expect(detector.detect('Я повернулася', 'uk')).to.equal('uk');
+    expect(detector.detect('как дела', 'uk')).to.equal('uk');
+  });
+
+  it('switches when a message is clearly in another language', function () {
+    expect(detector.detect('мой сын окончил школу', 'uk')).to.equal('ru');
+    expect(detector.detect('how much money do trainees get', 'de')).to.equal('en');
+    expect(detector.detect('ممكن اعمل تدريب مهني', 'de')).to.equal('ar');
+  });
+
   it(`recognises at least ${MIN_ACCURACY * 100} % of the short test messages in the main languages`, function () {
     const main = shortMessages.filter(({ lang }) => MAIN.includes(lang));
     const right = main.filter(({ text, lang }) => detect(text) === lang).length;
