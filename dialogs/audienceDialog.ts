@@ -1,6 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { AUDIENCES } from '../src/content/topics';
-import type { DialogDeps } from './deps';
 import type { Button } from './ui';
 import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
@@ -12,7 +11,7 @@ export const AUDIENCE_DIALOG = 'audienceDialog';
  * carry `{"audience": id}`, which MainDialog handles wherever it is tapped.
  */
 export class AudienceDialog extends WaterfallDialog {
-  constructor(deps: DialogDeps) {
+  constructor() {
     super(AUDIENCE_DIALOG);
     this.addStep(this.askAudienceStep.bind(this));
   }

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
+  DialogContextError,
   DialogSet,
   DialogTurnStatus,
   WaterfallDialog,
@@ -18,7 +19,6 @@ import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
-import { normalizeForMatching } from '../src/language/normalize';
 import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
 import { VIEW_PROMPT, ViewPrompt, type ViewPromptOptions } from './viewPrompt';
 
@@ -48,7 +48,7 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MAIN_DIALOG);
     this.addDialog(new ViewPrompt(VIEW_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(new AudienceDialog(deps));
+    this.addDialog(new AudienceDialog());
     this.addDialog(new MenuDialog(deps));
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(new ReadinessCheckDialog(deps));
@@ -66,8 +66,18 @@ export class MainDialog extends ComponentDialog {
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
-    const result = await dc.continueDialog();
+    let dc = await dialogSet.createContext(context);
+    let result: DialogTurnResult;
+    try {
+      result = await dc.continueDialog();
+    } catch (error) {
+      // A conversation saved by an older version may name a dialog that no
+      // longer exists: start it afresh instead of failing every turn.
+      if (!(error instanceof DialogContextError) || !/wasn't found/.test(error.message)) throw error;
+      await accessor.set(context, { dialogStack: [] });
+      dc = await dialogSet.createContext(context);
+      result = { status: DialogTurnStatus.empty };
+    }
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
@@ -128,7 +138,7 @@ export class MainDialog extends ComponentDialog {
     while (dc.child) dc = dc.child;
     const view = (dc.activeDialog?.state?.options as ViewPromptOptions | undefined)?.view;
     if (!view) return;
-    const typed = normalizeForMatching(text);
+    const typed = this.deps.recognizers.matchForm(text);
     const button = view.buttons.find((candidate) =>
       this.deps.ui.isLabel(context, candidate, typed),
     );

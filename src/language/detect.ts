@@ -109,18 +109,17 @@ export class HybridLanguageDetector implements LanguageDetector {
     if (letters < MIN_LETTERS) return undefined;
     const { decided, candidates = [], fallback } = rule(stripped);
     if (decided) return isLanguage(decided) ? decided : undefined;
-    if (!this.eld) return fallback;
+    const spoken = current === 'de-simple' ? 'de' : current;
+    const keepsCurrent = spoken !== undefined && candidates.includes(spoken);
+    if (!this.eld) return keepsCurrent ? current : fallback;
     const scores = this.eld.detect(stripped).getScores();
     let best: Language | undefined;
     for (const candidate of candidates) {
       if ((scores[candidate] ?? 0) > (best ? (scores[best] ?? 0) : 0)) best = candidate;
     }
-    const spoken = current === 'de-simple' ? 'de' : current;
-    if (best && spoken && candidates.includes(spoken)) {
-      const lead = (scores[best] ?? 0) - (scores[spoken] ?? 0);
-      if (lead < SWITCH_MARGIN) return current;
+    if (keepsCurrent && (!best || (scores[best] ?? 0) - (scores[spoken] ?? 0) < SWITCH_MARGIN)) {
+      return current;
     }
-    if (!best && spoken && candidates.includes(spoken)) return current;
     return best ?? fallback;
   }
 }

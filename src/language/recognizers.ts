@@ -66,6 +66,8 @@ export class Recognizers {
   private readonly languageRequests = new Map<string, Language>();
   /** Word → the languages it belongs to (German in simple language counts as German). */
   private readonly wordLanguages = new Map<string, Set<Language>>();
+  private lastText: string | undefined;
+  private lastForm = '';
 
   constructor(words: Record<Language, RecognizerWords>) {
     for (const language of SUPPORTED_LANGUAGES) {
@@ -100,9 +102,21 @@ export class Recognizers {
     }
   }
 
+  /**
+   * The matching form of a message. A turn matches the same message against
+   * several word lists, so the last one is remembered.
+   */
+  matchForm(text: string): string {
+    if (text !== this.lastText) {
+      this.lastText = text;
+      this.lastForm = normalizeForMatching(text);
+    }
+    return this.lastForm;
+  }
+
   /** Reads yes, no or "I don't know" from a short answer. */
   yesNo(text: string, language: Language): YesNo | undefined {
-    const key = compact(normalizeForMatching(text));
+    const key = compact(this.matchForm(text));
     if (key === '') return undefined;
     for (const lang of this.yesNoOrder(language)) {
       const found = this.byLanguage.get(lang)?.yesNo.get(key);
@@ -119,7 +133,7 @@ export class Recognizers {
 
   /** True when a short answer says "I don't know" (word lists only, no statistical model). */
   isDontKnow(text: string, language: Language): boolean {
-    const key = compact(normalizeForMatching(text));
+    const key = compact(this.matchForm(text));
     return this.yesNoOrder(language).some(
       (lang) => this.byLanguage.get(lang)?.yesNo.get(key) === 'dontKnow',
     );
@@ -140,7 +154,7 @@ export class Recognizers {
 
   /** A command ("menu", "help", "more", "delete my data") when the whole message is one. */
   command(text: string, language: Language): Command | undefined {
-    const key = compact(normalizeForMatching(text));
+    const key = compact(this.matchForm(text));
     if (key === '') return undefined;
     for (const lang of this.lookupOrder(language)) {
       const found = this.byLanguage.get(lang)?.commands.get(key);
@@ -151,7 +165,7 @@ export class Recognizers {
 
   /** The language asked for when the whole message asks for one ("English please", "عربي"). */
   requestedLanguage(text: string): Language | undefined {
-    return this.languageRequests.get(compact(normalizeForMatching(text)));
+    return this.languageRequests.get(compact(this.matchForm(text)));
   }
 
   /**
@@ -159,7 +173,7 @@ export class Recognizers {
    * phrase ("дякую" → uk; "سلام", "ok" → several), else undefined.
    */
   languagesOfWords(text: string): ReadonlySet<Language> | undefined {
-    return this.wordLanguages.get(compact(normalizeForMatching(text)));
+    return this.wordLanguages.get(compact(this.matchForm(text)));
   }
 
   private numberFromWords(text: string, language: Language): number | undefined {
@@ -167,7 +181,7 @@ export class Recognizers {
     if (!table) return undefined;
     let total = 0;
     let found = false;
-    for (const token of normalizeForMatching(text).split(' ')) {
+    for (const token of this.matchForm(text).split(' ')) {
       // Arabic and Persian join "and" to the next word: وعشرون = و + عشرون.
       const value =
         table.get(token) ?? (token.startsWith('و') ? table.get(token.slice(1)) : undefined);

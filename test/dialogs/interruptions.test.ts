@@ -113,6 +113,29 @@ describe('dialogs: what works anywhere', function () {
       .startTest();
   });
 
+  it('starts afresh when a saved conversation names a dialog this version does not have', async function () {
+    const { MemoryStorage } = await import('botbuilder');
+    const storage = new MemoryStorage();
+    await storage.write({
+      'test/conversations/Convo1/': {
+        conversation: { turnCount: 3, welcomed: true, language: 'uk' },
+        dialog: {
+          dialogStack: [
+            {
+              id: 'mainDialog',
+              state: { dialogs: { dialogStack: [{ id: 'retiredDialog', state: {} }] } },
+            },
+          ],
+        },
+      },
+    });
+    const t = tr('uk');
+    await botAdapter('uk', storage)
+      .send('привіт')
+      .assertReply(reply('uk', t('audience.ask'), AUDIENCE_BUTTONS))
+      .startTest();
+  });
+
   it('deletes what it stored when asked, and starts afresh', async function () {
     const t = tr('en');
     await botAdapter('en')
