@@ -73,7 +73,8 @@ export class MainDialog extends ComponentDialog {
     } catch (error) {
       // A conversation saved by an older version may name a dialog that no
       // longer exists: start it afresh instead of failing every turn.
-      if (!(error instanceof DialogContextError) || !/wasn't found/.test(error.message)) throw error;
+      if (!(error instanceof DialogContextError) || !/wasn't found/.test(error.message))
+        throw error;
       await accessor.set(context, { dialogStack: [] });
       dc = await dialogSet.createContext(context);
       result = { status: DialogTurnStatus.empty };
