@@ -167,7 +167,9 @@ export class KausaBot extends ActivityHandler {
       markLanguageSwitched(context);
     }
     const readable = !value && text !== '' && text.length <= MAX_MESSAGE_CHARS;
-    const detected = readable ? this.deps.detectLanguage.detect(text, data.language) : undefined;
+    const detected = readable
+      ? await this.deps.detectLanguage.detect(text, data.language)
+      : undefined;
     const language =
       data.chosenLanguage ??
       detected ??

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ScoreRequest, WorkerMessage } from './eldWorker';
 import { isLanguage, type Language } from './languages';
 
 /** A language detector for short chat messages. */
@@ -7,7 +10,7 @@ export interface LanguageDetector {
    * tell. `current` is the conversation's language: it is kept unless the text
    * is clearly in another one.
    */
-  detect(text: string, current?: Language): Language | undefined;
+  detect(text: string, current?: Language): Promise<Language | undefined>;
   /** Resolves once the statistical model is loaded (until then only decisive letters count). */
   readonly ready: Promise<void>;
 }
@@ -15,13 +18,8 @@ export interface LanguageDetector {
 /** The eld database: `small` was as accurate as `medium` on our short messages, with less memory (see README). */
 export type EldDatabase = 'small' | 'medium' | 'large';
 
-interface EldResult {
-  getScores(): Record<string, number>;
-}
-interface Eld {
-  detect(text: string): EldResult;
-  setLanguageSubset(languages: string[]): unknown;
-}
+/** A scorer that does not answer within this time is skipped for the turn. */
+const SCORE_TIMEOUT_MS = 200;
 
 /** German words users mix into every language; they say nothing about the language. */
 const LOANWORDS =
@@ -77,7 +75,13 @@ function rule(text: string): Rule {
  */
 export class HybridLanguageDetector implements LanguageDetector {
   readonly ready: Promise<void>;
-  private eld: Eld | undefined;
+  private readonly worker: Worker;
+  private loaded = false;
+  private nextId = 0;
+  private readonly pending = new Map<
+    number,
+    (scores: Record<string, number> | undefined) => void
+  >();
 
   /**
    * @param knownWords the languages of a message that is a known word or phrase
@@ -89,19 +93,54 @@ export class HybridLanguageDetector implements LanguageDetector {
       undefined,
     database: EldDatabase = 'small',
   ) {
-    this.ready = import('eld')
-      .then(async ({ eld }) => {
-        const instance = (
-          eld as unknown as { newInstance(): Eld & { load(db: string): Promise<void> } }
-        ).newInstance();
-        await instance.load(database);
-        instance.setLanguageSubset(ELD_LANGUAGES);
-        this.eld = instance;
-      })
-      .catch(() => undefined); // without the model, decisive letters still work
+    // The model loads in a worker thread, so the bot answers while it loads.
+    this.worker = new Worker(path.join(__dirname, 'eldWorker.js'), {
+      workerData: { database, languages: ELD_LANGUAGES },
+    });
+    this.worker.unref();
+    this.ready = new Promise<void>((resolve) => {
+      this.worker.on('message', (message: WorkerMessage) => {
+        if ('ready' in message) {
+          this.loaded = true;
+          resolve();
+          return;
+        }
+        this.pending.get(message.id)?.(message.scores);
+        this.pending.delete(message.id);
+      });
+      // Without the model, decisive letters and known words still work.
+      this.worker.on('error', () => resolve());
+      this.worker.on('exit', () => {
+        this.loaded = false;
+        resolve();
+        for (const answer of this.pending.values()) answer(undefined);
+        this.pending.clear();
+      });
+    });
   }
 
-  detect(text: string, current?: Language): Language | undefined {
+  /** Stops the worker thread. */
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private scores(text: string): Promise<Record<string, number> | undefined> {
+    if (!this.loaded) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve(undefined);
+      }, SCORE_TIMEOUT_MS);
+      this.pending.set(id, (scores) => {
+        clearTimeout(timer);
+        resolve(scores);
+      });
+      this.worker.postMessage({ id, text } satisfies ScoreRequest);
+    });
+  }
+
+  async detect(text: string, current?: Language): Promise<Language | undefined> {
     const known = this.knownWords(text);
     if (known) return known.size === 1 ? [...known][0] : undefined;
     const stripped = text.replace(/https?:\/\/\S+/g, ' ').replace(LOANWORDS, ' ');
@@ -111,8 +150,8 @@ export class HybridLanguageDetector implements LanguageDetector {
     if (decided) return isLanguage(decided) ? decided : undefined;
     const spoken = current === 'de-simple' ? 'de' : current;
     const keepsCurrent = spoken !== undefined && candidates.includes(spoken);
-    if (!this.eld) return keepsCurrent ? current : fallback;
-    const scores = this.eld.detect(stripped).getScores();
+    const scores = await this.scores(stripped);
+    if (!scores) return keepsCurrent ? current : fallback;
     let best: Language | undefined;
     for (const candidate of candidates) {
       if ((scores[candidate] ?? 0) > (best ? (scores[best] ?? 0) : 0)) best = candidate;

@@ -15,6 +15,7 @@ const WARMUP_TURNS_PER_CONVERSATION = 50;
 const ROUNDS = 2;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const NAMESPACE = `bench-${process.pid}`;
+const NODE_FLAGS = ['--max-semi-space-size=16', '--disable-warning=DEP0111'];
 
 interface Served {
   url: string;
@@ -25,7 +26,8 @@ interface Served {
 async function serve(script: string, env: Record<string, string>): Promise<Served> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', script], {
+  // The same Node flags as `npm start`, for the bot and the floor alike.
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -117,7 +119,8 @@ async function stateBytes(): Promise<{ maxBytes: number; keys: number }> {
 
 async function main(): Promise<void> {
   const bot = await serve(path.join(PROJECT_ROOT, 'dist/src/index.js'), {
-    STORAGE_URL: REDIS_URL,
+    // BENCH_STORAGE_URL=memory:// shows what Redis costs.
+    STORAGE_URL: process.env.BENCH_STORAGE_URL ?? REDIS_URL,
     STORAGE_NAMESPACE: NAMESPACE,
   });
   const floor = await serve(path.join(PROJECT_ROOT, 'dist/test/bench/echoBot.js'), {});
