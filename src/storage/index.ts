@@ -6,7 +6,7 @@ export { KeyvStorage, STORAGE_TIMEOUT_MS, type KeyvStorageOptions } from './keyv
 export { ETagConflictError, StorageUnavailableError } from './errors';
 export type { KeyvBackend } from './keyvBackend';
 export { MemoryBackend } from './memoryBackend';
-export { RedisBackend } from './redisBackend';
+export { RedisBackend, type RedisClient } from './redisBackend';
 
 /** Default retention when none is given: 30 days. */
 export const DEFAULT_TTL_MS = 30 * 24 * 60 * 60 * 1000;

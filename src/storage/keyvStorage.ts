@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError, StorageUnavailableError } from './errors';
 import type { KeyvBackend } from './keyvBackend';
+import { RedisBackend, type RedisClient } from './redisBackend';
 
 /** Longest a read, write or delete may take before the turn fails (well inside the 2 s a user waits). */
 export const STORAGE_TIMEOUT_MS = 1000;
@@ -73,6 +74,11 @@ export class KeyvStorage implements Storage {
   /** Resolves when the backend answers within the deadline. */
   async ping(): Promise<void> {
     await this.withDeadline('ping', this.backend.ping());
+  }
+
+  /** The Redis connection of a Redis backend, for stores that share it; undefined in memory. */
+  get redisClient(): RedisClient | undefined {
+    return this.backend instanceof RedisBackend ? this.backend.client : undefined;
   }
 
   /** Closes the backend's connections. */

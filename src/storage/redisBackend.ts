@@ -54,7 +54,9 @@ function createRedisClient(url: string, onError: (error: Error) => void) {
   return client;
 }
 
-type Client = ReturnType<typeof createRedisClient>;
+/** The node-redis client of the Redis backend. */
+export type RedisClient = ReturnType<typeof createRedisClient>;
+type Client = RedisClient;
 
 /** Options of {@link RedisBackend}. */
 export interface RedisBackendOptions {
@@ -67,7 +69,8 @@ export interface RedisBackendOptions {
 /** The Redis backend: Keyv over @keyv/redis, plus a Lua script for the eTag check. */
 export class RedisBackend implements KeyvBackend {
   readonly keyv: Keyv<StoreItem>;
-  private readonly client: Client;
+  /** The connection Keyv uses; other Redis-backed stores share it. */
+  readonly client: Client;
   private readonly store: KeyvRedis<StoreItem>;
   private readonly connecting: Promise<unknown>;
 

@@ -1,0 +1,109 @@
+import MiniSearch from 'minisearch';
+import type { ClassId, Example } from '../content/examples';
+import { normalizeForMatching } from '../language/normalize';
+
+/** How sure the classifier is, and what else it considered. */
+export interface Classification {
+  /** The best class, or `unknown` when nothing fits well enough. */
+  id: ClassId;
+  /** 0..1: how much the best class stands out from the rest. */
+  confidence: number;
+  /** The classes considered, best first (at most {@link MAX_RANKED}). */
+  ranked: Array<{ id: ClassId; score: number }>;
+}
+
+/** Classes reported in {@link Classification.ranked}. */
+export const MAX_RANKED = 5;
+/** Matching training phrases that vote for a class. */
+const TOP_DOCS = 12;
+/** Length of the character n-grams that catch typos and word forms. */
+const NGRAM = 4;
+
+interface Doc {
+  id: number;
+  cls: ClassId;
+  text: string;
+}
+
+/**
+ * Free text → class, on a MiniSearch (BM25) index of the training phrases.
+ * Texts are normalised (letter variants, digits, German terms in any script
+ * → one form) and indexed as words plus character 4-grams, so misspellings,
+ * Arabic prefixes and German compounds still match. The best-matching phrases
+ * vote for their class.
+ */
+export class TopicClassifier {
+  private readonly index: MiniSearch<Doc>;
+  private readonly termPattern: RegExp | undefined;
+  private readonly canonical = new Map<string, string>();
+
+  constructor(examples: readonly Example[], terms: Record<string, string[]> = {}) {
+    for (const [form, variants] of Object.entries(terms)) {
+      for (const variant of variants) this.canonical.set(normalizeForMatching(variant), form);
+    }
+    const variants = [...this.canonical.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    this.termPattern =
+      variants.length > 0 ? new RegExp(`(^| )(${variants.join('|')})(?= |$)`, 'gu') : undefined;
+    this.index = new MiniSearch<Doc>({
+      fields: ['text'],
+      storeFields: ['cls'],
+      tokenize: (text) => features(text),
+      processTerm: (term) => term,
+      searchOptions: { combineWith: 'OR' },
+    });
+    this.index.addAll(
+      examples.map((example, id) => ({ id, cls: example.id, text: this.prepare(example.text) })),
+    );
+  }
+
+  /** Classifies one message. */
+  classify(text: string): Classification {
+    const query = this.prepare(text);
+    if (query === '') return { id: 'unknown', confidence: 0, ranked: [] };
+    const hits = this.index.search(query).slice(0, TOP_DOCS);
+    const scores = new Map<ClassId, number>();
+    hits.forEach((hit, rank) => {
+      const cls = hit.cls as ClassId;
+      // Earlier hits weigh more; several good phrases of one class add up.
+      scores.set(cls, (scores.get(cls) ?? 0) + hit.score / (1 + rank * 0.25));
+    });
+    const ranked = [...scores.entries()]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_RANKED);
+    const [best, second] = ranked;
+    if (!best) return { id: 'unknown', confidence: 0, ranked: [] };
+    const confidence = best.score / (best.score + (second?.score ?? 0) + 1e-9);
+    return { id: best.id, confidence, ranked };
+  }
+
+  /** The normalised text with German terms in one form. */
+  prepare(text: string): string {
+    const normalized = normalizeForMatching(text);
+    return this.termPattern
+      ? normalized.replace(
+          this.termPattern,
+          (_, space: string, term: string) => `${space}${this.canonical.get(term) ?? term}`,
+        )
+      : normalized;
+  }
+}
+
+/** Words and their character n-grams (with word boundaries marked). */
+function features(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    out.push(word);
+    const padded = `_${word}_`;
+    if (padded.length <= NGRAM) continue;
+    for (let i = 0; i + NGRAM <= padded.length; i += 1) out.push(`#${padded.slice(i, i + NGRAM)}`);
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

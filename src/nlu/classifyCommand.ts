@@ -1,0 +1,48 @@
+/**
+ * `npm run --silent classify`: reads JSON lines {"text": "...", "locale"?: "..."}
+ * on standard input and writes one line {"topic", "language", "confidence"} per
+ * input, in order — how the bot reads each question.
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadContent } from '../botFactory';
+import { languageOfLocale } from '../language/languages';
+import { LOCALES_DIR, PROJECT_ROOT } from '../paths';
+import { createNlu } from './setup';
+
+async function main(): Promise<void> {
+  const content = loadContent(
+    LOCALES_DIR,
+    path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? 'data'),
+  );
+  const { nlu, detector } = createNlu(LOCALES_DIR, content.recognizers);
+  await detector.ready;
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let input: { text?: unknown; locale?: unknown };
+    try {
+      input = JSON.parse(line) as { text?: unknown; locale?: unknown };
+    } catch {
+      input = {};
+    }
+    if (typeof input.text !== 'string') {
+      process.stdout.write(
+        `${JSON.stringify({ topic: 'unknown', language: 'de', confidence: 0, error: 'expected {"text": "..."}' })}\n`,
+      );
+      continue;
+    }
+    const current = typeof input.locale === 'string' ? languageOfLocale(input.locale) : undefined;
+    const result = await nlu.understand(input.text, current);
+    const confidence = Math.round(result.confidence * 1000) / 1000;
+    process.stdout.write(
+      `${JSON.stringify({ topic: result.topic, language: result.language, confidence })}\n`,
+    );
+  }
+  await detector.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`classify failed: ${String((error as Error)?.message ?? error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import type { ClassId } from '../content/examples';
+import type { LanguageDetector } from '../language/detect';
+import { DEFAULT_LANGUAGE, type Language } from '../language/languages';
+import type { TopicClassifier } from './classifier';
+
+/** From this confidence on, the bot answers the topic directly. */
+export const CONFIDENT = 0.62;
+/** From this confidence on (below {@link CONFIDENT}), the bot asks "did you mean A or B?". */
+export const POSSIBLE = 0.4;
+
+/** What a message is about and in which language it is written. */
+export interface Understanding {
+  /** A topic or intent id from TOPICS.md; `unknown` when nothing fits well enough. */
+  topic: ClassId;
+  /** The message's language (or the conversation's, when the message does not tell). */
+  language: Language;
+  /** 0..1. */
+  confidence: number;
+  /** How to act: answer, ask which of two was meant, or admit not knowing. */
+  certainty: 'confident' | 'possible' | 'unknown';
+  /** The two best classes, for "did you mean A or B?". */
+  candidates: ClassId[];
+}
+
+/** Free text → topic and language: the classifier and the language detector together. */
+export class Nlu {
+  constructor(
+    private readonly classifier: TopicClassifier,
+    private readonly detector: LanguageDetector,
+  ) {}
+
+  /** Understands one message; `current` is the conversation's language so far. */
+  async understand(text: string, current?: Language): Promise<Understanding> {
+    const [classification, detected] = [
+      this.classifier.classify(text),
+      await this.detector.detect(text, current),
+    ];
+    const language = detected ?? current ?? DEFAULT_LANGUAGE;
+    const { id, confidence, ranked } = classification;
+    const candidates = ranked.slice(0, 2).map((entry) => entry.id);
+    if (id === 'unknown' || confidence < POSSIBLE) {
+      return {
+        topic: 'unknown',
+        language,
+        confidence: id === 'unknown' ? confidence : 1 - confidence,
+        certainty: 'unknown',
+        candidates,
+      };
+    }
+    return {
+      topic: id,
+      language,
+      confidence,
+      certainty: confidence >= CONFIDENT ? 'confident' : 'possible',
+      candidates,
+    };
+  }
+}

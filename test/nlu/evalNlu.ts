@@ -1,0 +1,113 @@
+/**
+ * `npm run eval:nlu`: runs the evaluation set (test/nlu/eval/<lng>.json, never
+ * used for training) through the bot's understanding and prints top-1
+ * accuracy overall, per language and per topic, the worst confusions,
+ * off-topic recognition and language-detection accuracy.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../../src/botFactory';
+import { CLASS_IDS } from '../../src/content/examples';
+import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
+import { createNlu } from '../../src/nlu/setup';
+
+interface Case {
+  text: string;
+  topic: string;
+  language: string;
+}
+
+const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'nlu', 'eval');
+
+/** The eval set: every file, each case with the language its file is named after. */
+export function loadEvalSet(): Case[] {
+  return readdirSync(EVAL_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .flatMap((file) => {
+      const language = path.basename(file, '.json');
+      const cases = JSON.parse(readFileSync(path.join(EVAL_DIR, file), 'utf8')) as Array<{
+        text: string;
+        topic: string;
+      }>;
+      return cases.map((entry) => ({ ...entry, language }));
+    });
+}
+
+const pct = (right: number, all: number) =>
+  all === 0 ? '   -  ' : `${((100 * right) / all).toFixed(1).padStart(5)}%`;
+
+async function main(): Promise<void> {
+  const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
+  const { nlu, detector } = createNlu(LOCALES_DIR, content.recognizers);
+  await detector.ready;
+  const cases = loadEvalSet();
+  const byLanguage = new Map<string, [number, number]>();
+  const byTopic = new Map<string, [number, number]>();
+  const confusions = new Map<string, number>();
+  const languageRight = new Map<string, [number, number]>();
+  let right = 0;
+  const times: number[] = [];
+  for (const entry of cases) {
+    const started = performance.now();
+    const result = await nlu.understand(entry.text);
+    times.push(performance.now() - started);
+    const ok = result.topic === entry.topic;
+    if (ok) right += 1;
+    const lang = byLanguage.get(entry.language) ?? [0, 0];
+    byLanguage.set(entry.language, [lang[0] + (ok ? 1 : 0), lang[1] + 1]);
+    const topic = byTopic.get(entry.topic) ?? [0, 0];
+    byTopic.set(entry.topic, [topic[0] + (ok ? 1 : 0), topic[1] + 1]);
+    if (!ok) {
+      const key = `${entry.topic} → ${result.topic}`;
+      confusions.set(key, (confusions.get(key) ?? 0) + 1);
+    }
+    // Simple German is German: the message's language is "de".
+    const expected = entry.language === 'de-simple' ? 'de' : entry.language;
+    const detected = result.language === 'de-simple' ? 'de' : result.language;
+    const det = languageRight.get(entry.language) ?? [0, 0];
+    languageRight.set(entry.language, [det[0] + (detected === expected ? 1 : 0), det[1] + 1]);
+  }
+  const lines: string[] = [];
+  lines.push(`top-1 accuracy: ${pct(right, cases.length)} (${right}/${cases.length})`);
+  lines.push(
+    '',
+    '| language  | topic top-1 | language detected |',
+    '| --------- | ----------- | ----------------- |',
+  );
+  let detRight = 0;
+  for (const [language, [ok, all]] of [...byLanguage.entries()].sort()) {
+    const [dOk, dAll] = languageRight.get(language) ?? [0, 0];
+    detRight += dOk;
+    lines.push(
+      `| ${language.padEnd(9)} | ${pct(ok, all).padStart(11)} | ${pct(dOk, dAll).padStart(17)} |`,
+    );
+  }
+  lines.push(`language detection overall: ${pct(detRight, cases.length)}`);
+  lines.push('', '| topic | top-1 |', '| --- | --- |');
+  for (const id of CLASS_IDS) {
+    const [ok, all] = byTopic.get(id) ?? [0, 0];
+    lines.push(`| ${id} | ${pct(ok, all)} (${ok}/${all}) |`);
+  }
+  const [unknownOk, unknownAll] = byTopic.get('unknown') ?? [0, 0];
+  lines.push('', `off-topic recognised as unknown: ${pct(unknownOk, unknownAll)}`);
+  lines.push('', 'worst confusions (expected → got):');
+  for (const [pair, count] of [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    lines.push(`  ${String(count).padStart(3)}  ${pair}`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) =>
+    (times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(3);
+  lines.push(
+    '',
+    `time per message (classification + language): median ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await detector.close();
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`eval:nlu failed: ${String((error as Error)?.stack ?? error)}\n`);
+    process.exit(1);
+  });
+}
