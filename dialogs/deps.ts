@@ -3,6 +3,8 @@ import type { Catalogue } from '../src/content/catalogue';
 import type { Audience, TopicId } from '../src/content/topics';
 import type { Language } from '../src/language/languages';
 import type { Recognizers } from '../src/language/recognizers';
+import type { TopicClassifier } from '../src/nlu/classifier';
+import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { Ui } from './ui';
 
 /** What the bot remembers about a user across conversations. */
@@ -21,4 +23,10 @@ export interface DialogDeps {
   userProfile: StatePropertyAccessor<UserProfile>;
   /** The topic answered last in this conversation, for a typed "more". */
   lastTopic: StatePropertyAccessor<TopicId | undefined>;
+  /** Free-text messages in a row the bot did not understand. */
+  misses: StatePropertyAccessor<number>;
+  /** Reads free text. */
+  classifier: TopicClassifier;
+  /** Where questions the bot could not answer are kept, anonymously. */
+  unanswered: UnansweredLog;
 }

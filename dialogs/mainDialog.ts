@@ -20,7 +20,8 @@ import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
 import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
-import { VIEW_PROMPT, ViewPrompt, type ViewPromptOptions } from './viewPrompt';
+import { decide } from '../src/nlu/nlu';
+import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MainDialog}. */
 export const MAIN_DIALOG = 'mainDialog';
@@ -29,6 +30,14 @@ const MAIN_WATERFALL = 'mainWaterfall';
 const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
 
 const LANGUAGE_SWITCHED = Symbol('kausa.languageSwitched');
+const WELCOMED = Symbol('kausa.welcomed');
+
+/** Marks that the welcome was sent in this turn (a greeting then needs no second hello). */
+export function markWelcomed(context: TurnContext): void {
+  context.turnState.set(WELCOMED, true);
+}
+/** Misunderstood messages in a row after which the counsellor is offered first. */
+export const MISSES_BEFORE_COUNSELLOR = 2;
 /** Longer texts are questions, not a typed button label (labels have at most 24 characters). */
 const MAX_TYPED_LABEL = 40;
 
@@ -123,8 +132,95 @@ export class MainDialog extends ComponentDialog {
 
     this.applyTypedLabel(innerDc);
     const value = buttonValueOf(context.activity) ?? this.commandValue(context);
-    if (!value) return undefined;
-    return this.navigate(innerDc, value);
+    if (value) return this.navigate(innerDc, value);
+    return this.understand(innerDc);
+  }
+
+  /** The view of the prompt waiting for an answer, if any. */
+  private activeView(innerDc: DialogContext): View | undefined {
+    let dc: DialogContext = innerDc;
+    while (dc.child) dc = dc.child;
+    return (dc.activeDialog?.state?.options as ViewPromptOptions | undefined)?.view;
+  }
+
+  /**
+   * Free text: a confident topic is answered, a possible one offered as "did
+   * you mean…?", an intent acted on, and what is not understood said honestly
+   * (after two misses in a row, the counsellor comes first) and recorded
+   * anonymously. A prompt that waits for a number or yes/no reads the text itself.
+   */
+  private async understand(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const text = context.activity.text?.trim();
+    if (!text) return undefined;
+    // A question of the readiness check reads its answer itself.
+    const view = this.activeView(innerDc);
+    if (
+      view &&
+      ((view.mode ?? 'buttons') !== 'buttons' || view.buttons.some((b) => 'choice' in b.value))
+    ) {
+      return undefined;
+    }
+    const { ui, misses, classifier } = this.deps;
+    const decision = decide(classifier.classify(text));
+    if (decision.certainty === 'unknown') return this.misunderstood(innerDc, text);
+    await misses.set(context, 0);
+    const id = decision.topic;
+    if (isTopicId(id)) {
+      if (decision.certainty === 'confident') {
+        return this.restart(innerDc, ANSWER_DIALOG, { topic: id } satisfies AnswerOptions);
+      }
+      const offered = decision.candidates.filter(isTopicId);
+      await ui.send(
+        context,
+        ['nlu.didYouMean'],
+        [
+          ...offered.map((topic): Button => ({ value: { topic } })),
+          { label: { key: 'nlu.somethingElse' }, value: { action: 'menu' } },
+        ],
+      );
+      return Dialog.EndOfTurn;
+    }
+    switch (id) {
+      case 'greeting':
+        if (!context.turnState.get(WELCOMED)) await ui.send(context, ['nlu.greeting']);
+        return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'menu':
+        return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'change-language':
+        await this.showLanguages(context, 0);
+        return Dialog.EndOfTurn;
+      case 'human':
+        return this.navigate(innerDc, { action: 'counsellor' });
+      case 'delete-my-data':
+        await ui.send(context, ['nlu.deleteHow']);
+        return Dialog.EndOfTurn;
+      case 'thanks':
+        await ui.send(context, ['nlu.thanks']);
+        return Dialog.EndOfTurn;
+      case 'goodbye':
+        await ui.send(context, ['nlu.goodbye']);
+        return Dialog.EndOfTurn;
+      default:
+        return this.misunderstood(innerDc, text);
+    }
+  }
+
+  private async misunderstood(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const { context } = innerDc;
+    const { ui, misses, unanswered } = this.deps;
+    const count = ((await misses.get(context)) ?? 0) + 1;
+    await misses.set(context, count);
+    // Losing one entry of the editors' list is better than failing the user's turn.
+    await unanswered.record(text, turnLanguage(context)).catch(() => undefined);
+    const counsellor: Button = { value: { action: 'counsellor' } };
+    const menu: Button = { value: { action: 'menu' } };
+    if (count >= MISSES_BEFORE_COUNSELLOR) {
+      await ui.send(context, ['nlu.twoMisses'], [counsellor, menu]);
+    } else {
+      await ui.send(context, ['nlu.notSure'], [menu, counsellor]);
+    }
+    return Dialog.EndOfTurn;
   }
 
   /**
@@ -135,9 +231,7 @@ export class MainDialog extends ComponentDialog {
     const { context } = innerDc;
     const text = context.activity.text;
     if (!text || text.length > MAX_TYPED_LABEL || buttonValueOf(context.activity)) return;
-    let dc: DialogContext = innerDc;
-    while (dc.child) dc = dc.child;
-    const view = (dc.activeDialog?.state?.options as ViewPromptOptions | undefined)?.view;
+    const view = this.activeView(innerDc);
     if (!view) return;
     const typed = this.deps.recognizers.matchForm(text);
     const button = view.buttons.find((candidate) =>

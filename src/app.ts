@@ -4,6 +4,8 @@ import { createAdapter } from './adapter';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
 import { HybridLanguageDetector } from './language/detect';
+import { createClassifier } from './nlu/setup';
+import { createUnansweredLog } from './nlu/unanswered';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
@@ -41,11 +43,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
   }
   const adapter = createAdapter(config, content.i18n, logger);
+  const detector = new HybridLanguageDetector((text) => content.recognizers.languagesOfWords(text));
   const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
-    detectLanguage: new HybridLanguageDetector((text) =>
-      content.recognizers.languagesOfWords(text),
-    ),
+    detectLanguage: detector,
+    classifier: createClassifier(LOCALES_DIR),
+    unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
   });
   const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
 
@@ -64,6 +67,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await detector.close();
       await storage.close();
     },
   };

@@ -17,7 +17,7 @@ import {
 } from './language/languages';
 import type { Recognizers } from './language/recognizers';
 import type { UserProfile } from '../dialogs/deps';
-import { markLanguageSwitched, type MainDialog } from '../dialogs/mainDialog';
+import { markLanguageSwitched, markWelcomed, type MainDialog } from '../dialogs/mainDialog';
 import { buttonValueOf, setTurnLanguage, type Ui } from '../dialogs/ui';
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
@@ -35,6 +35,8 @@ export interface ConversationData {
   chosenLanguage?: Language;
   /** The topic answered last. */
   lastTopic?: TopicId;
+  /** Free-text messages in a row the bot did not understand. */
+  misses?: number;
 }
 
 /** What the pipeline needs, handed in by the composition root. */
@@ -48,6 +50,7 @@ export interface KausaBotDeps {
   createDialog(accessors: {
     userProfile: StatePropertyAccessor<UserProfile>;
     lastTopic: StatePropertyAccessor<TopicId | undefined>;
+    misses: StatePropertyAccessor<number>;
   }): MainDialog;
   /** Retention told to the user in the privacy notice. */
   stateTtlDays: number;
@@ -84,7 +87,18 @@ export class KausaBot extends ActivityHandler {
         delete (await this.data(context)).lastTopic;
       },
     };
-    this.dialog = deps.createDialog({ userProfile: this.userProfile, lastTopic });
+    const misses: StatePropertyAccessor<number> = {
+      get: async (context) => (await this.data(context)).misses ?? 0,
+      set: async (context, count) => {
+        const data = await this.data(context);
+        if (count === 0) delete data.misses;
+        else data.misses = count;
+      },
+      delete: async (context) => {
+        delete (await this.data(context)).misses;
+      },
+    };
+    this.dialog = deps.createDialog({ userProfile: this.userProfile, lastTopic, misses });
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter(
@@ -186,6 +200,7 @@ export class KausaBot extends ActivityHandler {
       { key: 'welcome.privacy', args: { days: this.deps.stateTtlDays } },
     ]);
     data.welcomed = true;
+    markWelcomed(context);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

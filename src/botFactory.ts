@@ -8,6 +8,8 @@ import type { LanguageDetector } from './language/detect';
 import { createI18n } from './language/i18n';
 import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
 import { Recognizers, type RecognizerWords } from './language/recognizers';
+import type { TopicClassifier } from './nlu/classifier';
+import type { UnansweredLog } from './nlu/unanswered';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
 
@@ -39,6 +41,8 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
 export interface BotOptions {
   stateTtlDays: number;
   detectLanguage: LanguageDetector;
+  classifier: TopicClassifier;
+  unanswered: UnansweredLog;
 }
 
 /** Builds the bot with its states and dialogs on `storage`. */
@@ -60,6 +64,8 @@ export function createKausaBot(
         ui,
         recognizers: content.recognizers,
         catalogue: content.catalogue,
+        classifier: options.classifier,
+        unanswered: options.unanswered,
         ...accessors,
       }),
   });

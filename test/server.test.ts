@@ -42,7 +42,8 @@ describe('server: open for local use (no app id)', function () {
   it('remembers the conversation between HTTP requests', async function () {
     await post(app.url, message('hallo', 'server-de', { locale: 'de' }));
     const { replies } = await post(app.url, message('noch da?', 'server-de', { locale: 'de' }));
-    expect(replies[0]?.text).to.equal(tr('de')('fallback.notUnderstood'));
+    expect(replies.length).to.be.greaterThan(0);
+    expect(replies.map((reply) => reply.text)).not.to.include(tr('de')('welcome.hello'));
   });
 
   it('refuses malformed JSON with a JSON error and no stack trace', async function () {

@@ -132,6 +132,7 @@ describe('dialogs: what works anywhere', function () {
     const t = tr('uk');
     await botAdapter('uk', storage)
       .send('привіт')
+      .assertReply(reply('uk', t('nlu.greeting')))
       .assertReply(reply('uk', t('audience.ask'), AUDIENCE_BUTTONS))
       .startTest();
   });

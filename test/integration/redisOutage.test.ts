@@ -28,8 +28,11 @@ describe('integration: Redis goes away mid-conversation', function () {
   it('apologises within 2 s, reports 503, and carries on once Redis is back', async function () {
     const first = await post(bot.url, message('hallo', conversation, { locale: 'de' }));
     expect(first.replies[0]?.text).to.equal(de('welcome.hello'));
-    const second = await post(bot.url, message('und jetzt?', conversation, { locale: 'de' }));
-    expect(second.replies[0]?.text).to.equal(de('fallback.notUnderstood'));
+    const second = await post(
+      bot.url,
+      message('was ist eine duale ausbildung', conversation, { locale: 'de' }),
+    );
+    expect(second.replies[0]?.text).to.equal(de('topics:dual-training-basics.answer'));
 
     await redis.kill();
 
@@ -49,8 +52,11 @@ describe('integration: Redis goes away mid-conversation', function () {
     );
 
     // Same process, no restart: the conversation continues where it was.
-    const after = await post(bot.url, message('wieder da', conversation, { locale: 'de' }));
-    expect(after.replies[0]?.text).to.equal(de('fallback.notUnderstood'));
+    const after = await post(
+      bot.url,
+      message('wie viel geld bekommt man als azubi', conversation, { locale: 'de' }),
+    );
+    expect(after.replies[0]?.text).to.equal(de('topics:training-pay.answer'));
 
     // The failed turn saved nothing: three counted turns, not four.
     const client = await rawRedis(redis.url);
@@ -85,7 +91,10 @@ describe('integration: Redis goes away mid-conversation', function () {
     }
 
     await waitFor(async () => (await fetch(`${bot.url}/readyz`)).ok, 15_000, 'readyz after resume');
-    const after = await post(bot.url, message('ok', hung, { locale: 'en' }));
-    expect(after.replies[0]?.text).to.equal(tr('en')('fallback.notUnderstood'));
+    const after = await post(
+      bot.url,
+      message('how much is the training pay', hung, { locale: 'en' }),
+    );
+    expect(after.replies[0]?.text).to.equal(tr('en')('topics:training-pay.answer'));
   });
 });

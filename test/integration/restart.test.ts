@@ -32,7 +32,8 @@ describe('integration: the bot process restarts against the same Redis', functio
         message('Я повернулася', conversation, { locale: 'uk' }),
       );
       // Not welcomed again: the new process found the conversation in Redis.
-      expect(again.replies[0]?.text).to.equal(tr('uk')('fallback.notUnderstood'));
+      expect(again.replies.map((reply) => reply.text)).not.to.include(tr('uk')('welcome.hello'));
+      expect(again.replies[0]?.locale).to.equal('uk');
     } finally {
       await second.stop();
     }

@@ -4,6 +4,8 @@ import { expect } from 'chai';
 import { createKausaBot, loadContent } from '../../src/botFactory';
 import { HybridLanguageDetector, type LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
+import { createClassifier } from '../../src/nlu/setup';
+import { MemoryUnansweredLog } from '../../src/nlu/unanswered';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 
 /** The real content and data, loaded once for all tests. */
@@ -17,12 +19,23 @@ export const detector: LanguageDetector = new HybridLanguageDetector((text) =>
   content.recognizers.languagesOfWords(text),
 );
 
+/** The real classifier, trained on locales/ once for all tests. */
+export const classifier = createClassifier(LOCALES_DIR);
+
+/** Questions the bot could not answer during the tests. */
+export const unanswered = new MemoryUnansweredLog();
+
 /** A TestAdapter driving the real bot on `storage`, with activities in `locale`. */
 export function botAdapter(
   locale: string | undefined,
   storage: Storage = new MemoryStorage(),
 ): TestAdapter {
-  const bot = createKausaBot(storage, content, { stateTtlDays: 30, detectLanguage: detector });
+  const bot = createKausaBot(storage, content, {
+    stateTtlDays: 30,
+    detectLanguage: detector,
+    classifier,
+    unanswered,
+  });
   return new TestAdapter((context) => bot.run(context), { locale });
 }
 
