@@ -3,7 +3,7 @@ import type { Catalogue } from '../src/content/catalogue';
 import type { Audience, TopicId } from '../src/content/topics';
 import type { Language } from '../src/language/languages';
 import type { Recognizers } from '../src/language/recognizers';
-import type { TopicClassifier } from '../src/nlu/classifier';
+import type { TextClassifier } from '../src/nlu/worker';
 import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { Ui } from './ui';
 
@@ -26,7 +26,7 @@ export interface DialogDeps {
   /** Free-text messages in a row the bot did not understand. */
   misses: StatePropertyAccessor<number>;
   /** Reads free text. */
-  classifier: TopicClassifier;
+  classifier: TextClassifier;
   /** Where questions the bot could not answer are kept, anonymously. */
   unanswered: UnansweredLog;
 }

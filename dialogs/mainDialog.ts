@@ -162,7 +162,7 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     const { ui, misses, classifier } = this.deps;
-    const decision = decide(classifier.classify(text));
+    const decision = decide(await classifier.classify(text));
     if (decision.certainty === 'unknown') return this.misunderstood(innerDc, text);
     await misses.set(context, 0);
     const id = decision.topic;

@@ -3,8 +3,7 @@ import type { Server } from 'restify';
 import { createAdapter } from './adapter';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
-import { HybridLanguageDetector } from './language/detect';
-import { createClassifier } from './nlu/setup';
+import { createUnderstanding } from './nlu/setup';
 import { createUnansweredLog } from './nlu/unanswered';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
@@ -43,11 +42,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
   }
   const adapter = createAdapter(config, content.i18n, logger);
-  const detector = new HybridLanguageDetector((text) => content.recognizers.languagesOfWords(text));
+  const { worker, detector } = createUnderstanding(LOCALES_DIR, content.recognizers);
   const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
     detectLanguage: detector,
-    classifier: createClassifier(LOCALES_DIR),
+    classifier: worker,
     unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
   });
   const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
@@ -67,7 +66,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await detector.close();
+      await worker.close();
       await storage.close();
     },
   };

@@ -8,7 +8,7 @@ import type { LanguageDetector } from './language/detect';
 import { createI18n } from './language/i18n';
 import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
 import { Recognizers, type RecognizerWords } from './language/recognizers';
-import type { TopicClassifier } from './nlu/classifier';
+import type { TextClassifier } from './nlu/worker';
 import type { UnansweredLog } from './nlu/unanswered';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
@@ -41,7 +41,7 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
 export interface BotOptions {
   stateTtlDays: number;
   detectLanguage: LanguageDetector;
-  classifier: TopicClassifier;
+  classifier: TextClassifier;
   unanswered: UnansweredLog;
 }
 

@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { ScoreRequest, WorkerMessage } from './eldWorker';
 import { isLanguage, type Language } from './languages';
 
 /** A language detector for short chat messages. */
@@ -15,12 +12,6 @@ export interface LanguageDetector {
   readonly ready: Promise<void>;
 }
 
-/** The eld database: `small` was as accurate as `medium` on our short messages, with less memory (see README). */
-export type EldDatabase = 'small' | 'medium' | 'large';
-
-/** A scorer that does not answer within this time is skipped for the turn. */
-const SCORE_TIMEOUT_MS = 200;
-
 /** German words users mix into every language; they say nothing about the language. */
 const LOANWORDS =
   /\b(ausbildung\w*|azubi\w*|jobcenter|praktikum|berufsschule|duldung|gestattung|ihk|hwk|bab|b1|b2|a1|a2|c1)\b/giu;
@@ -33,7 +24,7 @@ const SWITCH_MARGIN = 0.05;
 const MIN_LETTERS = 2;
 
 /** Languages eld scores for us (ISO 639-1, the same codes as ours). */
-const ELD_LANGUAGES: Language[] = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'];
+export const ELD_LANGUAGES: Language[] = ['de', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'];
 
 interface Rule {
   decided?: string;
@@ -68,6 +59,20 @@ function rule(text: string): Rule {
   return { candidates: ['de', 'en', 'tr'] };
 }
 
+/** Where the detector gets its parts: known words, and the eld model's scores. */
+export interface DetectorSources {
+  /**
+   * The languages of a message that is a known word or phrase (greetings,
+   * thanks, yes/no, commands from locales/); one language decides, several
+   * ("ok", "سلام") leave the language open.
+   */
+  knownWords?: (text: string) => ReadonlySet<Language> | undefined;
+  /** eld's scores per language code, or undefined while the model loads. */
+  scores?: (text: string) => Promise<Record<string, number> | undefined>;
+  /** Resolves once the model is loaded. */
+  ready?: Promise<void>;
+}
+
 /**
  * Decisive letters first, then the eld n-gram model (measured on short chat
  * messages in 12 languages: see README). Unsupported languages and texts too
@@ -75,69 +80,13 @@ function rule(text: string): Rule {
  */
 export class HybridLanguageDetector implements LanguageDetector {
   readonly ready: Promise<void>;
-  private readonly worker: Worker;
-  private loaded = false;
-  private nextId = 0;
-  private readonly pending = new Map<
-    number,
-    (scores: Record<string, number> | undefined) => void
-  >();
+  private readonly knownWords: NonNullable<DetectorSources['knownWords']>;
+  private readonly scores: NonNullable<DetectorSources['scores']>;
 
-  /**
-   * @param knownWords the languages of a message that is a known word or phrase
-   *   (greetings, thanks, yes/no, commands from locales/); one language decides,
-   *   several ("ok", "سلام") leave the language open.
-   */
-  constructor(
-    private readonly knownWords: (text: string) => ReadonlySet<Language> | undefined = () =>
-      undefined,
-    database: EldDatabase = 'small',
-  ) {
-    // The model loads in a worker thread, so the bot answers while it loads.
-    this.worker = new Worker(path.join(__dirname, 'eldWorker.js'), {
-      workerData: { database, languages: ELD_LANGUAGES },
-    });
-    this.worker.unref();
-    this.ready = new Promise<void>((resolve) => {
-      this.worker.on('message', (message: WorkerMessage) => {
-        if ('ready' in message) {
-          this.loaded = true;
-          resolve();
-          return;
-        }
-        this.pending.get(message.id)?.(message.scores);
-        this.pending.delete(message.id);
-      });
-      // Without the model, decisive letters and known words still work.
-      this.worker.on('error', () => resolve());
-      this.worker.on('exit', () => {
-        this.loaded = false;
-        resolve();
-        for (const answer of this.pending.values()) answer(undefined);
-        this.pending.clear();
-      });
-    });
-  }
-
-  /** Stops the worker thread. */
-  async close(): Promise<void> {
-    await this.worker.terminate();
-  }
-
-  private scores(text: string): Promise<Record<string, number> | undefined> {
-    if (!this.loaded) return Promise.resolve(undefined);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        resolve(undefined);
-      }, SCORE_TIMEOUT_MS);
-      this.pending.set(id, (scores) => {
-        clearTimeout(timer);
-        resolve(scores);
-      });
-      this.worker.postMessage({ id, text } satisfies ScoreRequest);
-    });
+  constructor(sources: DetectorSources = {}) {
+    this.knownWords = sources.knownWords ?? (() => undefined);
+    this.scores = sources.scores ?? (async () => undefined);
+    this.ready = sources.ready ?? Promise.resolve();
   }
 
   async detect(text: string, current?: Language): Promise<Language | undefined> {

@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     LOCALES_DIR,
     path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? 'data'),
   );
-  const { nlu, detector } = createNlu(LOCALES_DIR, content.recognizers);
-  await detector.ready;
+  const { nlu, worker } = createNlu(LOCALES_DIR, content.recognizers);
+  await worker.ready;
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ topic: result.topic, language: result.language, confidence })}\n`,
     );
   }
-  await detector.close();
+  await worker.close();
 }
 
 main().catch((error: unknown) => {

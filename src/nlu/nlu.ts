@@ -1,7 +1,8 @@
 import type { ClassId } from '../content/examples';
 import type { LanguageDetector } from '../language/detect';
 import { DEFAULT_LANGUAGE, type Language } from '../language/languages';
-import type { Classification, TopicClassifier } from './classifier';
+import type { Classification } from './classifier';
+import type { TextClassifier } from './worker';
 
 /**
  * From this confidence on, the bot answers the topic directly. Measured on the
@@ -39,34 +40,16 @@ export function decide(classification: Classification): Omit<Understanding, 'lan
 /** Free text → topic and language: the classifier and the language detector together. */
 export class Nlu {
   constructor(
-    private readonly classifier: TopicClassifier,
+    private readonly classifier: TextClassifier,
     private readonly detector: LanguageDetector,
   ) {}
 
   /** Understands one message; `current` is the conversation's language so far. */
   async understand(text: string, current?: Language): Promise<Understanding> {
-    const [classification, detected] = [
+    const [classification, detected] = await Promise.all([
       this.classifier.classify(text),
-      await this.detector.detect(text, current),
-    ];
-    const language = detected ?? current ?? DEFAULT_LANGUAGE;
-    const { id, confidence, ranked } = classification;
-    const candidates = ranked.slice(0, 2).map((entry) => entry.id);
-    if (id === 'unknown' || confidence < POSSIBLE) {
-      return {
-        topic: 'unknown',
-        language,
-        confidence: id === 'unknown' ? confidence : 1 - confidence,
-        certainty: 'unknown',
-        candidates,
-      };
-    }
-    return {
-      topic: id,
-      language,
-      confidence,
-      certainty: confidence >= CONFIDENT ? 'confident' : 'possible',
-      candidates,
-    };
+      this.detector.detect(text, current),
+    ]);
+    return { ...decide(classification), language: detected ?? current ?? DEFAULT_LANGUAGE };
   }
 }

@@ -6,7 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Pool } from 'undici';
 import { createClient } from '@redis/client';
-import { PROJECT_ROOT } from '../../src/paths';
+import { createClassifier } from '../../src/nlu/setup';
+
+import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
+import { loadEvalSet } from '../nlu/evalNlu';
 import { freePort, waitFor } from '../support/http';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 20);
@@ -117,6 +120,30 @@ async function stateBytes(): Promise<{ maxBytes: number; keys: number }> {
   return { maxBytes, keys };
 }
 
+/** Classification of every evaluation message, in this process, after building the classifier. */
+function benchClassify() {
+  const started = performance.now();
+  const classifier = createClassifier(LOCALES_DIR);
+  const buildMs = performance.now() - started;
+  const texts = loadEvalSet().map((entry) => entry.text);
+  for (const text of texts) classifier.classify(text); // warm-up
+  const times: number[] = [];
+  for (const text of texts) {
+    const sent = performance.now();
+    classifier.classify(text);
+    times.push(performance.now() - sent);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((times[Math.floor(q * (times.length - 1))] ?? 0) * 1000) / 1000;
+  return {
+    messages: texts.length,
+    medianMs: at(0.5),
+    p99Ms: at(0.99),
+    buildMs: Math.round(buildMs),
+  };
+}
+
 async function main(): Promise<void> {
   const bot = await serve(path.join(PROJECT_ROOT, 'dist/src/index.js'), {
     // BENCH_STORAGE_URL=memory:// shows what Redis costs.
@@ -137,6 +164,7 @@ async function main(): Promise<void> {
     const botSummary = summarise(botRuns);
     const floorSummary = summarise(floorRuns);
     const state = await stateBytes();
+    const classify = benchClassify();
     const round = (n: number) => Math.round(n * 1000) / 1000;
     process.stdout.write(
       `${JSON.stringify({
@@ -149,6 +177,7 @@ async function main(): Promise<void> {
         startupMs: Math.round(bot.startupMs),
         stateMaxBytes: state.maxBytes,
         stateKeys: state.keys,
+        classify,
       })}\n`,
     );
   } finally {

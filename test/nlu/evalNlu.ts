@@ -38,8 +38,8 @@ const pct = (right: number, all: number) =>
 
 async function main(): Promise<void> {
   const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
-  const { nlu, detector } = createNlu(LOCALES_DIR, content.recognizers);
-  await detector.ready;
+  const { nlu, worker } = createNlu(LOCALES_DIR, content.recognizers);
+  await worker.ready;
   const cases = loadEvalSet();
   const byLanguage = new Map<string, [number, number]>();
   const byTopic = new Map<string, [number, number]>();
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     `time per message (classification + language): median ${at(0.5)} ms, p99 ${at(0.99)} ms`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-  await detector.close();
+  await worker.close();
 }
 
 if (require.main === module) {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { createKausaBot, loadContent } from '../../src/botFactory';
-import { HybridLanguageDetector, type LanguageDetector } from '../../src/language/detect';
+import type { LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
-import { createClassifier } from '../../src/nlu/setup';
+import { createUnderstanding } from '../../src/nlu/setup';
 import { MemoryUnansweredLog } from '../../src/nlu/unanswered';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 
@@ -14,13 +14,12 @@ export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'))
 /** A translator for `language`, to write expected replies from the same content the bot uses. */
 export const tr = (language: string) => content.i18n.getFixedT(language);
 
-/** The real language detector, created once (it is not cheap). */
-export const detector: LanguageDetector = new HybridLanguageDetector((text) =>
-  content.recognizers.languagesOfWords(text),
-);
+/** The real worker thread (language model and classifier) and detector, created once: they are not cheap. */
+const understanding = createUnderstanding(LOCALES_DIR, content.recognizers);
+export const detector: LanguageDetector = understanding.detector;
 
-/** The real classifier, trained on locales/ once for all tests. */
-export const classifier = createClassifier(LOCALES_DIR);
+/** The real classifier, in its worker thread as in the running bot. */
+export const classifier = understanding.worker;
 
 /** Questions the bot could not answer during the tests. */
 export const unanswered = new MemoryUnansweredLog();

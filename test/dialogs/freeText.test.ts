@@ -1,0 +1,86 @@
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { botAdapter, reply, tr, unanswered } from '../support/bot';
+
+/** The welcome every first message gets, in `language`. */
+function welcomed(language: string, text: string) {
+  const t = tr(language);
+  return botAdapter(language)
+    .send(text)
+    .assertReply(reply(language, t('welcome.hello')))
+    .assertReply(reply(language, t('welcome.privacy', { days: 30 })));
+}
+
+const questions: Array<{ language: string; text: string; topic: string }> = [
+  { language: 'de', text: 'wie viel verdient man als azubi', topic: 'training-pay' },
+  { language: 'en', text: 'how much money azubi', topic: 'training-pay' },
+  { language: 'ar', text: 'ممكن اعمل اوسبيلدونغ مع دولدونغ؟', topic: 'residence-and-permission' },
+  { language: 'fa', text: 'معاش آوسبیلدونگ چقدر است', topic: 'training-pay' },
+  { language: 'tr', text: 'şirketim çırak yetiştirebilir mi', topic: 'company-eligibility' },
+];
+
+describe('dialogs: free-text questions', function () {
+  for (const { language, text, topic } of questions) {
+    it(`answers "${text}" with ${topic} in ${language}`, async function () {
+      await welcomed(language, text)
+        .assertReply(reply(language, tr(language)(`topics:${topic}.answer`)))
+        .startTest();
+    });
+  }
+
+  it('answers in the language of the question even when the page is German', async function () {
+    const ar = tr('ar');
+    await botAdapter('de-DE')
+      .send('ممكن اعمل اوسبيلدونغ مع دولدونغ؟')
+      .assertReply(reply('ar', ar('welcome.hello')))
+      .assertReply(reply('ar', ar('welcome.privacy', { days: 30 })))
+      .assertReply(reply('ar', ar('topics:residence-and-permission.answer')))
+      .startTest();
+  });
+
+  it('asks "did you mean" with the two likely topics when a question is vague', async function () {
+    const t = tr('de');
+    await welcomed('de', 'geld')
+      .assertReply(
+        reply('de', t('nlu.didYouMean'), [
+          { topic: 'financial-support' },
+          { topic: 'training-pay' },
+          { action: 'menu' },
+        ]),
+      )
+      .send({
+        type: 'message',
+        text: t('topics:training-pay.title'),
+        value: { topic: 'training-pay' },
+      })
+      .assertReply(reply('de', t('topics:training-pay.answer')))
+      .startTest();
+  });
+
+  it('says honestly when it does not understand, and offers the counsellor first after two misses', async function () {
+    const t = tr('de');
+    await welcomed('de', 'wie wird das wetter morgen')
+      .assertReply(reply('de', t('nlu.notSure'), [{ action: 'menu' }, { action: 'counsellor' }]))
+      .send('wer hat gestern beim fussball gewonnen')
+      .assertReply(reply('de', t('nlu.twoMisses'), [{ action: 'counsellor' }, { action: 'menu' }]))
+      .send('wie viel verdient man als azubi')
+      .assertReply(reply('de', t('topics:training-pay.answer')))
+      .send('wie wird das wetter morgen')
+      // Understood in between: the count starts again.
+      .assertReply(reply('de', t('nlu.notSure')))
+      .startTest();
+    const recorded = (await unanswered.top(100)).map((entry) => entry.text);
+    expect(recorded).to.include('wie wird das wetter morgen');
+  });
+
+  it('acts on intents: a counsellor, thanks and a greeting', async function () {
+    const t = tr('en');
+    await welcomed('en', 'I want to talk to a person')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.equal(t('counsellor.contact'));
+      })
+      .send('thank you')
+      .assertReply(reply('en', t('nlu.thanks')))
+      .startTest();
+  });
+});
