@@ -4,6 +4,7 @@ import { ContentError } from './files';
 import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
 import { TOPIC_IDS } from './topics';
+import { RECOGNIZER_LISTS } from '../language/recognizers';
 
 /** Longest first answer (characters, after {{org.*}} is filled in). */
 export const MAX_ANSWER_CHARS = 700;
@@ -16,19 +17,6 @@ export const TOPIC_TEXT_KEYS = ['title', 'answer', 'more', 'checked'] as const;
 /** Keys of common.json that are button labels. */
 const LABEL_KEYS =
   /^(audience\.(youth|parent|company|multiplier|change)$|menu\.group\.|menu\.(moreTopics|back|readiness)$|answer\.(more|counsellor|menu)$|readiness\.(yes|no|dontKnow)$|readiness\.(german|residence)\.|language\.button$)/;
-const RECOGNIZER_KEYS = [
-  'greeting',
-  'thanks',
-  'yes',
-  'no',
-  'dontKnow',
-  'menu',
-  'help',
-  'more',
-  'delete',
-  'languageRequest',
-  'numbers',
-];
 
 /** What `content:check` found. */
 export interface ContentReport {
@@ -132,7 +120,7 @@ export function checkContent(
         problems.push(`${language}/common.json ${key}: not in ${reference}`);
     }
     // recognizers.json: every list present and non-empty.
-    for (const key of RECOGNIZER_KEYS) {
+    for (const key of RECOGNIZER_LISTS) {
       const list = (tree.recognizers as Record<string, unknown> | undefined)?.[key];
       const size = Array.isArray(list)
         ? list.length

@@ -22,6 +22,21 @@ export interface RecognizerWords {
   numbers: Record<string, number>;
 }
 
+/** Every list of `recognizers.json`, as content:check expects them. */
+export const RECOGNIZER_LISTS = [
+  'yes',
+  'no',
+  'dontKnow',
+  'menu',
+  'help',
+  'more',
+  'delete',
+  'languageRequest',
+  'greeting',
+  'thanks',
+  'numbers',
+] as const satisfies ReadonlyArray<keyof RecognizerWords>;
+
 /** The lists whose words also tell which language a short message is in. */
 const TELLING_LISTS = [
   'yes',

@@ -1,15 +1,6 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { botAdapter, reply, tr, unanswered } from '../support/bot';
-
-/** The welcome every first message gets, in `language`. */
-function welcomed(language: string, text: string) {
-  const t = tr(language);
-  return botAdapter(language)
-    .send(text)
-    .assertReply(reply(language, t('welcome.hello')))
-    .assertReply(reply(language, t('welcome.privacy', { days: 30 })));
-}
+import { botAdapter, reply, tr, unanswered, welcomed } from '../support/bot';
 
 const questions: Array<{ language: string; text: string; topic: string }> = [
   { language: 'de', text: 'wie viel verdient man als azubi', topic: 'training-pay' },

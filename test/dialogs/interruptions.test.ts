@@ -1,19 +1,6 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { AUDIENCE_BUTTONS, botAdapter, reply, tap, tr } from '../support/bot';
-
-/** Sends the start of a conversation that ends in the readiness check's first question. */
-function inReadinessCheck(language: string) {
-  const t = tr(language);
-  return botAdapter(language)
-    .send(tap({ audience: 'youth' }))
-    .assertReply(t('welcome.hello'))
-    .assertReply(t('welcome.privacy', { days: 30 }))
-    .assertReply(t('menu.ask'))
-    .send(tap({ action: 'readiness' }))
-    .assertReply(reply(language, t('readiness.intro')))
-    .assertReply(reply(language, t('readiness.askAge')));
-}
+import { AUDIENCE_BUTTONS, botAdapter, inReadinessCheck, reply, tap, tr } from '../support/bot';
 
 describe('dialogs: what works anywhere', function () {
   it('switches to English mid-answer and shows the same answer again in English', async function () {

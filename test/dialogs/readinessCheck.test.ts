@@ -1,19 +1,7 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { nextSteps } from '../../dialogs/readinessCheckDialog';
-import { botAdapter, reply, tap, tr } from '../support/bot';
-
-function start(language: string) {
-  const t = tr(language);
-  return botAdapter(language)
-    .send(tap({ audience: 'youth' }))
-    .assertReply(t('welcome.hello'))
-    .assertReply(t('welcome.privacy', { days: 30 }))
-    .assertReply(t('menu.ask'))
-    .send(tap({ action: 'readiness' }))
-    .assertReply(t('readiness.intro'))
-    .assertReply(t('readiness.askAge'));
-}
+import { inReadinessCheck, reply, tap, tr } from '../support/bot';
 
 /** Checks the result message: its lines and its topic buttons. */
 function result(language: string, steps: string[], topics: string[]) {
@@ -38,7 +26,7 @@ function result(language: string, steps: string[], topics: string[]) {
 describe('dialogs: readiness check', function () {
   it('reads an age in Arabic-Indic digits and yes/no in Arabic', async function () {
     const t = tr('ar');
-    await start('ar')
+    await inReadinessCheck('ar')
       .send('عمري ١٩ سنة')
       .assertReply(reply('ar', t('readiness.askCertificate')))
       .send('نعم')
@@ -72,7 +60,7 @@ describe('dialogs: readiness check', function () {
 
   it('reads Persian digits and Persian yes / no / "I don\'t know"', async function () {
     const t = tr('fa');
-    await start('fa')
+    await inReadinessCheck('fa')
       .send('۲۳')
       .assertReply(reply('fa', t('readiness.askCertificate')))
       .send('بله')
@@ -94,7 +82,7 @@ describe('dialogs: readiness check', function () {
 
   it('asks again politely in Ukrainian when the age is not a number, and accepts a number word', async function () {
     const t = tr('uk');
-    await start('uk')
+    await inReadinessCheck('uk')
       .send('не скажу')
       .assertReply(reply('uk', t('readiness.retryAge')))
       .send('сімнадцять')
@@ -104,7 +92,7 @@ describe('dialogs: readiness check', function () {
 
   it('accepts "I don\'t know" everywhere', async function () {
     const t = tr('de');
-    await start('de')
+    await inReadinessCheck('de')
       .send(tap({ choice: 'dontKnow' }))
       .assertReply(t('readiness.askCertificate'))
       .send(tap({ choice: 'dontKnow' }))

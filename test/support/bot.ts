@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Storage, type TestFlow } from 'botbuilder';
 import { expect } from 'chai';
 import { createKausaBot, loadContent } from '../../src/botFactory';
 import type { LanguageDetector } from '../../src/language/detect';
@@ -63,6 +63,28 @@ export function reply(language: string, text: string, buttons?: object[]) {
       ).to.deep.equal(buttons);
     }
   };
+}
+
+/** A young person's conversation in `language` that has reached the readiness check's first question. */
+export function inReadinessCheck(language: string): TestFlow {
+  const t = tr(language);
+  return botAdapter(language)
+    .send(tap({ audience: 'youth' }))
+    .assertReply(t('welcome.hello'))
+    .assertReply(t('welcome.privacy', { days: 30 }))
+    .assertReply(t('menu.ask'))
+    .send(tap({ action: 'readiness' }))
+    .assertReply(reply(language, t('readiness.intro')))
+    .assertReply(reply(language, t('readiness.askAge')));
+}
+
+/** A first message in `language`, answered with the welcome before anything else. */
+export function welcomed(language: string, text: string): TestFlow {
+  const t = tr(language);
+  return botAdapter(language)
+    .send(text)
+    .assertReply(reply(language, t('welcome.hello')))
+    .assertReply(reply(language, t('welcome.privacy', { days: 30 })));
 }
 
 /** The button values of the audience question. */
