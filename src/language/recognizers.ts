@@ -38,17 +38,10 @@ export const RECOGNIZER_LISTS = [
 ] as const satisfies ReadonlyArray<keyof RecognizerWords>;
 
 /** The lists whose words also tell which language a short message is in. */
-const TELLING_LISTS = [
-  'yes',
-  'no',
-  'dontKnow',
-  'menu',
-  'help',
-  'more',
-  'delete',
-  'greeting',
-  'thanks',
-] as const;
+const TELLING_LISTS = RECOGNIZER_LISTS.filter(
+  (list): list is Exclude<(typeof RECOGNIZER_LISTS)[number], 'languageRequest' | 'numbers'> =>
+    list !== 'languageRequest' && list !== 'numbers',
+);
 
 /** Largest number read from words; larger ones must be written in digits. */
 const MAX_WORD_NUMBER = 999;
