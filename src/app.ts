@@ -53,6 +53,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
   const { port } = server.address() as AddressInfo;
+  // Serving first: the language model and the classifier load beside the bot now.
+  worker.start();
   logger.info(
     {
       port,

@@ -16,9 +16,12 @@ async function main(): Promise<void> {
     path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? 'data'),
   );
   const { nlu, worker } = createNlu(LOCALES_DIR, content.recognizers);
+  // Read standard input from the start (the iterator buffers lines) while the model loads.
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })[
+    Symbol.asyncIterator
+  ]();
   await worker.ready;
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     if (line.trim() === '') continue;
     let input: { text?: unknown; locale?: unknown };
     try {

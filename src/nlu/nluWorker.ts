@@ -21,13 +21,14 @@ export interface NluWorkerData {
 }
 
 /** A request from the main thread. */
-export type NluRequest = { id: number; kind: 'scores' | 'classify'; text: string };
+export type NluRequest = { id: number; kind: 'scores' | 'classify' | 'both'; text: string };
 
 /** The worker's answers: once `ready`, then one answer per request. */
 export type NluResponse =
   | { ready: true }
   | { id: number; scores: Record<string, number> }
   | { id: number; classification: Classification }
+  | { id: number; scores: Record<string, number>; classification: Classification }
   | { id: number; error: string };
 
 async function main(): Promise<void> {
@@ -44,7 +45,13 @@ async function main(): Promise<void> {
       const answer: NluResponse =
         kind === 'scores'
           ? { id, scores: detector.detect(text).getScores() }
-          : { id, classification: classifier.classify(text) };
+          : kind === 'classify'
+            ? { id, classification: classifier.classify(text) }
+            : {
+                id,
+                scores: detector.detect(text).getScores(),
+                classification: classifier.classify(text),
+              };
       port.postMessage(answer);
     } catch (error) {
       port.postMessage({

@@ -14,7 +14,7 @@ export function createClassifier(localesDir: string): TopicClassifier {
   return new TopicClassifier(loadExamples(localesDir, SUPPORTED_LANGUAGES), loadTerms(localesDir));
 }
 
-/** The worker thread with the language model and the classifier, and the detector that uses it. */
+/** The worker thread (not started yet) with the language model and the classifier, and the detector that uses it. */
 export function createUnderstanding(
   localesDir: string,
   recognizers: Recognizers,
@@ -28,11 +28,12 @@ export function createUnderstanding(
   return { worker, detector };
 }
 
-/** The whole understanding for the commands: classifier and language detection. */
+/** The whole understanding for the commands: classifier and language detection, started. */
 export function createNlu(
   localesDir: string,
   recognizers: Recognizers,
 ): { nlu: Nlu; worker: NluWorker } {
   const { worker, detector } = createUnderstanding(localesDir, recognizers);
+  worker.start();
   return { nlu: new Nlu(worker, detector), worker };
 }

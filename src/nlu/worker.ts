@@ -22,52 +22,70 @@ const NOTHING: Classification = { id: 'unknown', confidence: 0, ranked: [] };
  */
 export class NluWorker implements TextClassifier {
   readonly ready: Promise<void>;
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private loaded = false;
   private nextId = 0;
   private readonly pending = new Map<number, (answer: NluResponse | undefined) => void>();
+  /** The last text whose scores were asked for, with the answer that also holds its topic. */
+  private last: { text: string; answer: Promise<NluResponse | undefined> } | undefined;
+  private resolveReady!: () => void;
 
-  constructor(data: NluWorkerData) {
-    this.worker = new Worker(path.join(__dirname, 'nluWorker.js'), { workerData: data });
-    this.worker.unref();
-    this.ready = new Promise<void>((resolve) => {
-      this.worker.on('message', (message: NluResponse) => {
-        if ('ready' in message) {
-          this.loaded = true;
-          resolve();
-          return;
-        }
-        this.pending.get(message.id)?.(message);
-        this.pending.delete(message.id);
-      });
-      this.worker.on('error', () => resolve());
-      this.worker.on('exit', () => {
-        this.loaded = false;
-        resolve();
-        for (const answer of this.pending.values()) answer(undefined);
-        this.pending.clear();
-      });
-    });
+  constructor(private readonly data: NluWorkerData) {
+    this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
   }
 
-  /** Language scores of eld, or undefined while the model loads. */
+  /**
+   * Starts the thread. The bot calls this once it is listening, so loading the
+   * model and the classifier does not compete with start-up.
+   */
+  start(): this {
+    if (this.worker) return this;
+    const worker = new Worker(path.join(__dirname, 'nluWorker.js'), { workerData: this.data });
+    this.worker = worker;
+    worker.on('message', (message: NluResponse) => {
+      if ('ready' in message) {
+        this.loaded = true;
+        this.resolveReady();
+        return;
+      }
+      this.pending.get(message.id)?.(message);
+      this.pending.delete(message.id);
+    });
+    worker.on('error', () => this.resolveReady());
+    worker.on('exit', () => {
+      this.loaded = false;
+      this.resolveReady();
+      for (const answer of this.pending.values()) answer(undefined);
+      this.pending.clear();
+    });
+    return this;
+  }
+
+  /**
+   * Language scores of eld, or undefined while the model loads. The same
+   * round trip classifies the text, since a turn that needs the language of a
+   * message usually needs its topic next.
+   */
   async scores(text: string): Promise<Record<string, number> | undefined> {
     if (!this.loaded) return undefined;
-    const answer = await this.request('scores', text);
-    return answer && 'scores' in answer ? answer.scores : undefined;
+    const answer = this.request('both', text);
+    this.last = { text, answer };
+    const result = await answer;
+    return result && 'scores' in result ? result.scores : undefined;
   }
 
   /** The topic of a message; at start-up it waits for the classifier to be built. */
   async classify(text: string): Promise<Classification> {
     if (!this.loaded) await Promise.race([this.ready, delay(NLU_STARTUP_WAIT_MS)]);
     if (!this.loaded) return NOTHING;
-    const answer = await this.request('classify', text);
+    const pending = this.last?.text === text ? this.last.answer : this.request('classify', text);
+    const answer = await pending;
     return answer && 'classification' in answer ? answer.classification : NOTHING;
   }
 
   /** Stops the worker thread. */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.worker?.terminate();
   }
 
   private request(kind: NluRequest['kind'], text: string): Promise<NluResponse | undefined> {
@@ -81,7 +99,7 @@ export class NluWorker implements TextClassifier {
         clearTimeout(timer);
         resolve(answer);
       });
-      this.worker.postMessage({ id, kind, text } satisfies NluRequest);
+      this.worker?.postMessage({ id, kind, text } satisfies NluRequest);
     });
   }
 }

@@ -16,6 +16,7 @@ export const tr = (language: string) => content.i18n.getFixedT(language);
 
 /** The real worker thread (language model and classifier) and detector, created once: they are not cheap. */
 const understanding = createUnderstanding(LOCALES_DIR, content.recognizers);
+understanding.worker.start();
 export const detector: LanguageDetector = understanding.detector;
 
 /** The real classifier, in its worker thread as in the running bot. */
