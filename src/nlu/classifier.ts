@@ -14,6 +14,8 @@ export interface Classification {
 
 /** Classes reported in {@link Classification.ranked}. */
 export const MAX_RANKED = 5;
+/** Terms whose scores are cached; the training vocabulary is far smaller, user typos fill the rest. */
+const MAX_CACHED_TERMS = 200_000;
 /** Length of the character n-grams that catch typos and word forms. */
 const NGRAM = 4;
 /**
@@ -40,6 +42,7 @@ export class TopicClassifier {
   private readonly index: MiniSearch<Doc>;
   private readonly termPattern: RegExp | undefined;
   private readonly canonical = new Map<string, string>();
+  private readonly termCache = new Map<string, ReadonlyArray<readonly [ClassId, number]>>();
 
   constructor(examples: readonly Example[], terms: Record<string, string[]> = {}) {
     for (const [form, variants] of Object.entries(terms)) {
@@ -68,18 +71,55 @@ export class TopicClassifier {
     );
   }
 
-  /** Classifies one message. */
+  /**
+   * Classifies one message. The score of a class is what a MiniSearch OR query
+   * gives (the sum of the terms' BM25 scores times the number of distinct
+   * terms that matched), assembled from a cache of single-term results: the
+   * index never changes while the bot runs, so each term is looked up once.
+   */
   classify(text: string): Classification {
     const query = this.prepare(text);
     if (query === '') return { id: 'unknown', confidence: 0, ranked: [] };
-    const ranked = this.index
-      .search(query)
-      .slice(0, MAX_RANKED)
-      .map((hit) => ({ id: hit.cls as ClassId, score: hit.score }));
+    const sums = new Map<ClassId, number>();
+    const matched = new Map<ClassId, number>();
+    const seen = new Set<string>();
+    for (const term of features(query)) {
+      const first = !seen.has(term);
+      seen.add(term);
+      for (const [cls, score] of this.termScores(term)) {
+        sums.set(cls, (sums.get(cls) ?? 0) + score);
+        if (first) matched.set(cls, (matched.get(cls) ?? 0) + 1);
+      }
+    }
+    const ranked = [...sums.entries()]
+      .map(([id, sum]) => ({ id, score: sum * (matched.get(id) ?? 1) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, MAX_RANKED);
     const [best, second] = ranked;
     if (!best) return { id: 'unknown', confidence: 0, ranked: [] };
     const confidence = best.score / (best.score + (second?.score ?? 0) + 1e-9);
     return { id: best.id, confidence, ranked };
+  }
+
+  /**
+   * Looks up every term of these texts once (the training phrases, say), so
+   * that later messages find their terms cached.
+   */
+  warmUp(texts: Iterable<string>): void {
+    for (const text of texts) {
+      for (const term of features(this.prepare(text))) this.termScores(term);
+    }
+  }
+
+  /** Each class's BM25 score for one term, from the index once, then from the cache. */
+  private termScores(term: string): ReadonlyArray<readonly [ClassId, number]> {
+    const cached = this.termCache.get(term);
+    if (cached) return cached;
+    const scores = this.index
+      .search(term, { tokenize: (single) => [single] })
+      .map((hit) => [hit.cls as ClassId, hit.score] as const);
+    if (this.termCache.size < MAX_CACHED_TERMS) this.termCache.set(term, scores);
+    return scores;
   }
 
   /** The normalised text with German terms in one form. */
