@@ -108,60 +108,58 @@ export class ReadinessCheckDialog extends WaterfallDialog {
     });
   }
 
-  private async askCertificateStep(step: WaterfallStepContext) {
-    this.answers(step).age = step.result as ViewAnswer;
+  /** A yes / no / "I don't know" question. */
+  private askYesNo(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
     return this.ask(step, {
-      texts: [{ key: 'readiness.askCertificate' }],
+      texts: [{ key }],
       buttons: yesNoButtons,
       retry: { key: 'readiness.retryChoice' },
       mode: 'yesNo',
     });
+  }
+
+  /** A question with one button per option, plus "I don't know". */
+  private askChoice(
+    step: WaterfallStepContext,
+    key: string,
+    options: readonly string[],
+    labelPrefix: string,
+  ): Promise<DialogTurnResult> {
+    return this.ask(step, {
+      texts: [{ key }],
+      buttons: [
+        ...options.map((option) => choice(`${labelPrefix}.${option}`, option)),
+        choice('readiness.dontKnow', 'dontKnow'),
+      ],
+      retry: { key: 'readiness.retryChoice' },
+    });
+  }
+
+  private async askCertificateStep(step: WaterfallStepContext) {
+    this.answers(step).age = step.result as ViewAnswer;
+    return this.askYesNo(step, 'readiness.askCertificate');
   }
 
   private async askAbroadStep(step: WaterfallStepContext) {
     this.answers(step).certificate = step.result as ViewAnswer;
     if (step.result !== 'yes') return step.next();
-    return this.ask(step, {
-      texts: [{ key: 'readiness.askAbroad' }],
-      buttons: yesNoButtons,
-      retry: { key: 'readiness.retryChoice' },
-      mode: 'yesNo',
-    });
+    return this.askYesNo(step, 'readiness.askAbroad');
   }
 
   private async askEvaluatedStep(step: WaterfallStepContext) {
     this.answers(step).abroad = step.result as ViewAnswer | undefined;
     if (step.result !== 'yes') return step.next();
-    return this.ask(step, {
-      texts: [{ key: 'readiness.askEvaluated' }],
-      buttons: yesNoButtons,
-      retry: { key: 'readiness.retryChoice' },
-      mode: 'yesNo',
-    });
+    return this.askYesNo(step, 'readiness.askEvaluated');
   }
 
   private async askGermanStep(step: WaterfallStepContext) {
     this.answers(step).evaluated = step.result as ViewAnswer | undefined;
-    return this.ask(step, {
-      texts: [{ key: 'readiness.askGerman' }],
-      buttons: [
-        ...GERMAN_LEVELS.map((level) => choice(`readiness.german.${level}`, level)),
-        choice('readiness.dontKnow', 'dontKnow'),
-      ],
-      retry: { key: 'readiness.retryChoice' },
-    });
+    return this.askChoice(step, 'readiness.askGerman', GERMAN_LEVELS, 'readiness.german');
   }
 
   private async askResidenceStep(step: WaterfallStepContext) {
     this.answers(step).german = step.result as ViewAnswer;
-    return this.ask(step, {
-      texts: [{ key: 'readiness.askResidence' }],
-      buttons: [
-        ...RESIDENCE.map((status) => choice(`readiness.residence.${status}`, status)),
-        choice('readiness.dontKnow', 'dontKnow'),
-      ],
-      retry: { key: 'readiness.retryChoice' },
-    });
+    return this.askChoice(step, 'readiness.askResidence', RESIDENCE, 'readiness.residence');
   }
 
   private async showNextStepsStep(step: WaterfallStepContext) {

@@ -1,14 +1,8 @@
-import {
-  ActionTypes,
-  ActivityTypes,
-  type Activity,
-  type CardAction,
-  type TurnContext,
-} from 'botbuilder';
+import { ActionTypes, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { i18n, TFunction } from 'i18next';
-import { DEFAULT_LANGUAGE, directionOf, type Language } from '../src/language/languages';
+import { DEFAULT_LANGUAGE, type Language } from '../src/language/languages';
 import { normalizeForMatching } from '../src/language/normalize';
-import type { ReplyChannelData } from '../src/language/replies';
+import { localizedMessage } from '../src/language/replies';
 
 /** What a button sends back: `{"topic": id}`, `{"audience": id}`, `{"language": code}`, … */
 export type ButtonValue =
@@ -146,11 +140,6 @@ export class Ui {
     return this.i18n.getFixedT(language)('language.name');
   }
 
-  /** True when the key exists in the turn's language. */
-  has(context: TurnContext, key: string): boolean {
-    return this.i18n.exists(key, { lng: turnLanguage(context), fallbackLng: false });
-  }
-
   /** True when a typed text (already in matching form) is this button's label. */
   isLabel(context: TurnContext, button: Button, typed: string): boolean {
     const label = this.label(context, button);
@@ -164,17 +153,9 @@ export class Ui {
 
   /** A plain message in the turn's language. */
   message(context: TurnContext, text: Text | string): Partial<Activity> {
-    const language = turnLanguage(context);
     const body =
       typeof text === 'string' ? this.text(context, { key: text }) : this.text(context, text);
-    const channelData: ReplyChannelData = { language, direction: directionOf(language) };
-    return {
-      type: ActivityTypes.Message,
-      text: body,
-      textFormat: 'plain',
-      locale: language,
-      channelData,
-    };
+    return localizedMessage(body, turnLanguage(context));
   }
 
   /** A message with suggested-action buttons. */

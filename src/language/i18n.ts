@@ -1,5 +1,5 @@
-import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from './languages';
+import i18next, { type i18n, type Resource } from 'i18next';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from './languages';
 
 /** Creates the i18next instance every user-facing string comes from. */
 export function createI18n(resources: Resource, defaultVariables: object = {}): i18n {
@@ -16,9 +16,4 @@ export function createI18n(resources: Resource, defaultVariables: object = {}): 
     returnNull: false,
   });
   return instance;
-}
-
-/** A translator bound to one language. */
-export function translatorFor(i18n: i18n, language: Language): TFunction {
-  return i18n.getFixedT(language);
 }
