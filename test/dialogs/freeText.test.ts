@@ -29,6 +29,16 @@ describe('dialogs: free-text questions', function () {
       .startTest();
   });
 
+  it('greets a user who types "hi" on an Arabic page in Arabic', async function () {
+    const ar = tr('ar');
+    await botAdapter('ar-SY')
+      .send('hi')
+      .assertReply(reply('ar', ar('welcome.hello')))
+      .assertReply(reply('ar', ar('welcome.privacy', { days: 30 })))
+      .assertReply(reply('ar', ar('audience.ask')))
+      .startTest();
+  });
+
   it('asks "did you mean" with the two likely topics when a question is vague', async function () {
     const t = tr('de');
     await welcomed('de', 'geld')

@@ -26,6 +26,7 @@ describe('language: detecting the language of short messages', function () {
     ['şirketim çırak yetiştirebilir mi', 'tr'],
     ['merhaba', 'tr'],
     ['ok', undefined],
+    ['hi', undefined], // typed in every language: the page's or conversation's language stays
     ['👍', undefined],
     ['زه غواړم زده کړه وکړم', undefined], // Pashto: not supported yet, keep the conversation's language
   ];
