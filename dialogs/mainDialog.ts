@@ -193,10 +193,10 @@ export class MainDialog extends ComponentDialog {
       case 'human':
         return this.navigate(innerDc, { action: 'counsellor' });
       case 'delete-my-data':
-        await ui.send(context, ['nlu.deleteHow']);
+        await ui.send(context, ['nlu.deleteHow'], [{ value: { action: 'menu' } }]);
         return Dialog.EndOfTurn;
       case 'thanks':
-        await ui.send(context, ['nlu.thanks']);
+        await ui.send(context, ['nlu.thanks'], [{ value: { action: 'menu' } }]);
         return Dialog.EndOfTurn;
       case 'goodbye':
         await ui.send(context, ['nlu.goodbye']);

@@ -81,7 +81,7 @@ describe('dialogs: free-text questions', function () {
         expect(activity.text).to.equal(t('counsellor.contact'));
       })
       .send('thank you')
-      .assertReply(reply('en', t('nlu.thanks')))
+      .assertReply(reply('en', t('nlu.thanks'), [{ action: 'menu' }]))
       .startTest();
   });
 });
