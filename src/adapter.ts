@@ -20,7 +20,16 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): Cloud
     config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
   );
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = apologiseOnTurnError(i18n, logger);
+  return adapter;
+}
+
+/** A turn-error handler for any adapter: log the cause, apologise in the user's language. */
+export function apologiseOnTurnError(
+  i18n: i18n,
+  logger: Logger,
+): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context: TurnContext, error: Error) => {
     logger.error({ err: describeError(error), channel: context.activity.channelId }, 'turn failed');
     const language = turnLanguageIfSet(context) ?? languageOfActivity(context.activity);
     try {
@@ -31,5 +40,4 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): Cloud
       logger.error({ err: describeError(sendError) }, 'could not send the apology');
     }
   };
-  return adapter;
 }

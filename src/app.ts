@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import { createAdapter } from './adapter';
+import { apologiseOnTurnError, createAdapter } from './adapter';
+import { createDirectLine, type DirectLine } from './channels/directline';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
 import { createUnderstanding } from './nlu/setup';
@@ -9,8 +10,11 @@ import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
 import { createStorage } from './storage';
+import { buildWidgetConfig } from './widget/widgetConfig';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The bot's id in its own channel (Direct Line). */
+export const BOT_ID = 'kausa-bot';
 /** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
 export const STORAGE_STARTUP_WAIT_MS = 1500;
 
@@ -19,6 +23,8 @@ export interface RunningApp {
   server: Server;
   /** Base URL, e.g. http://127.0.0.1:3978. */
   url: string;
+  /** The self-hosted Direct Line channel (its adapter sends proactive messages to the widget). */
+  directLine: DirectLine;
   close(): Promise<void>;
 }
 
@@ -49,7 +55,37 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     classifier: worker,
     unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
   });
-  const server = createServer({ adapter, bot, ping: () => storage.ping(), logger });
+  const directLine = createDirectLine({
+    redis: storage.redisClient,
+    namespace: config.storageNamespace,
+    ttlMs: config.stateTtlDays * DAY_MS,
+    secret: config.directLine.secret,
+    tokenLifetimeSeconds: config.directLine.tokenLifetimeSeconds,
+    botAccount: { id: BOT_ID, name: content.organisation.name },
+    runBot: (context) => bot.run(context),
+    logger,
+  });
+  directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, logger);
+  if (config.directLine.secretGenerated) {
+    logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
+  }
+  const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
+  const server = createServer({
+    adapter,
+    bot,
+    ping: () => storage.ping(),
+    logger,
+    directLine: {
+      gateway: directLine.gateway,
+      streams: directLine.streams,
+      address,
+      widget: {
+        config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
+        frameAncestors: config.frameAncestors,
+        contentSecurityPolicy: config.contentSecurityPolicy,
+      },
+    },
+  });
 
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
   const { port } = server.address() as AddressInfo;
@@ -61,13 +97,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       storage: describeStorage(config.storageUrl),
       auth: config.botAuth.MicrosoftAppId === '' ? 'open (local use)' : 'Bot Framework',
     },
-    `kausa-bot listening on http://localhost:${port}`,
+    `kausa-bot listening on http://localhost:${port} (web chat at /)`,
   );
   return {
     server,
     url: `http://127.0.0.1:${port}`,
+    directLine,
     close: async () => {
+      directLine.streams.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await directLine.close();
       await worker.close();
       await storage.close();
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { PROJECT_ROOT } from './paths';
@@ -22,6 +23,23 @@ export interface Config {
   logLevel: LogLevel;
   /** Folder of the organisation's own data (`organisation.json`, …). */
   dataDir: string;
+  /** The self-hosted Direct Line gateway and the widget page. */
+  directLine: {
+    /** Signs tokens; servers holding it may call the gateway as Azure's Direct Line secret allows. */
+    secret: string;
+    /** Whether the secret was generated at start (tokens then die with the process). */
+    secretGenerated: boolean;
+    /** Lifetime of a token in seconds. */
+    tokenLifetimeSeconds: number;
+  };
+  /** How the service is reached from outside, e.g. `https://chat.example.org`; empty: from each request. */
+  publicUrl: string;
+  /** Whether X-Forwarded-For/-Proto/-Host come from a trusted reverse proxy. */
+  trustProxy: boolean;
+  /** Who may embed the widget page in a frame: CSP frame-ancestors sources. */
+  frameAncestors: string[];
+  /** Replaces the widget page's Content-Security-Policy (without frame-ancestors); empty: the built-in one. */
+  contentSecurityPolicy: string;
   /** Bot Framework credentials; an empty app id leaves `/api/messages` open for local use. */
   botAuth: {
     MicrosoftAppId: string;
@@ -68,6 +86,57 @@ function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: r
   return match;
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name, String(fallback)).toLowerCase();
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function publicUrl(env: Env): string {
+  const raw = text(env, 'PUBLIC_URL', '');
+  if (raw === '') return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'is not a URL (e.g. https://chat.example.org)');
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) {
+    throw new ConfigError('PUBLIC_URL', 'must start with http:// or https://');
+  }
+  return url.origin;
+}
+
+function frameAncestors(env: Env): string[] {
+  const sources = text(env, 'FRAME_ANCESTORS', "'self'").split(/\s+/);
+  for (const source of sources) {
+    if (!/^('self'|'none'|https?:\/\/[A-Za-z0-9.*-]+(:\d+)?)$/.test(source)) {
+      throw new ConfigError(
+        'FRAME_ANCESTORS',
+        `holds "${source}"; use 'self', 'none' or origins such as https://www.example.org`,
+      );
+    }
+  }
+  return sources;
+}
+
+function directLineSecret(env: Env, storage: string): { secret: string; generated: boolean } {
+  const secret = text(env, 'DIRECT_LINE_SECRET', '');
+  if (secret === '') {
+    if (!storage.startsWith('memory:')) {
+      throw new ConfigError(
+        'DIRECT_LINE_SECRET',
+        'is required with Redis storage: every instance must sign tokens with the same secret',
+      );
+    }
+    return { secret: randomBytes(32).toString('base64url'), generated: true };
+  }
+  if (secret.length < 32)
+    throw new ConfigError('DIRECT_LINE_SECRET', 'must be at least 32 characters');
+  return { secret, generated: false };
+}
+
 function storageUrl(env: Env): string {
   const raw = text(env, 'STORAGE_URL', 'memory://');
   let url: URL;
@@ -112,13 +181,31 @@ export function loadConfig(env?: Env): Config {
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(namespace)) {
     throw new ConfigError('STORAGE_NAMESPACE', 'may hold only letters, digits, "_", "." and "-"');
   }
+  const storage = storageUrl(source);
+  const directLine = directLineSecret(source, storage);
+  const policy = text(source, 'CONTENT_SECURITY_POLICY', '');
+  if (/frame-ancestors/i.test(policy)) {
+    throw new ConfigError(
+      'CONTENT_SECURITY_POLICY',
+      'must not set frame-ancestors (use FRAME_ANCESTORS)',
+    );
+  }
   return {
     port: integer(source, 'PORT', 3978, 0, 65535),
-    storageUrl: storageUrl(source),
+    storageUrl: storage,
     storageNamespace: namespace,
     stateTtlDays: integer(source, 'STATE_TTL_DAYS', 30, 1, 3650),
     logLevel: oneOf(source, 'LOG_LEVEL', 'info', LOG_LEVELS),
     dataDir: path.resolve(PROJECT_ROOT, text(source, 'DATA_DIR', 'data')),
+    directLine: {
+      secret: directLine.secret,
+      secretGenerated: directLine.generated,
+      tokenLifetimeSeconds: integer(source, 'DIRECT_LINE_TOKEN_SECONDS', 3600, 1, 86400),
+    },
+    publicUrl: publicUrl(source),
+    trustProxy: flag(source, 'TRUST_PROXY', false),
+    frameAncestors: frameAncestors(source),
+    contentSecurityPolicy: policy,
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: appPassword,

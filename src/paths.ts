@@ -16,3 +16,5 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 /** Where the i18next resources live: `locales/<lng>/<namespace>.json`. */
 export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
+/** The widget page and its scripts. */
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');

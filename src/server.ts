@@ -1,6 +1,14 @@
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import {
+  DIRECT_LINE_BASE,
+  directLineErrorFor,
+  registerDirectLineRoutes,
+  type PublicAddress,
+} from './channels/directline/http';
+import type { DirectLineGateway, StreamHub } from './channels/directline';
 import { describeError, type Logger } from './logger';
+import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
 
 /** Largest request body accepted (Bot Framework channels send at most 256 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -14,6 +22,13 @@ export interface ServerDeps {
   /** Resolves when the state storage answers. */
   ping(): Promise<void>;
   logger: Logger;
+  /** The self-hosted Direct Line gateway and the widget page, when served. */
+  directLine?: {
+    gateway: DirectLineGateway;
+    streams: StreamHub;
+    address: PublicAddress;
+    widget: Omit<WidgetDeps, 'gateway' | 'address' | 'logger'>;
+  };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -29,9 +44,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** Creates the restify app with the bot's routes; it maps HTTP to calls and nothing more. */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'kausa-bot', handleUncaughtExceptions: false });
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
-  );
+  const activityBody = restify.plugins.bodyParser({
+    maxBodySize: MAX_BODY_BYTES,
+    mapParams: false,
+    mapFiles: false,
+  });
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -47,18 +64,35 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', activityBody, async (req: Request, res: Response) => {
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 
-  // Errors leave as {code, message} JSON; internal causes and stacks stay in the log.
+  if (deps.directLine) {
+    const { gateway, streams, address, widget } = deps.directLine;
+    registerDirectLineRoutes(server, gateway, address, deps.logger);
+    registerWidgetRoutes(server, { ...widget, gateway, address, logger: deps.logger });
+    streams.attach(server.server);
+  }
+
+  // Errors leave as {code, message} JSON ({error: {code, message}} under Direct Line);
+  // internal causes and stacks stay in the log.
   server.on(
     'restifyError',
-    (_req, res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback) => {
+    (
+      req: Request,
+      res,
+      error: Error & { statusCode?: number; toJSON?: () => unknown },
+      callback,
+    ) => {
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         deps.logger.error({ err: describeError(error) }, 'request failed');
         error.toJSON = () => ({ code: 'InternalError', message: 'Internal error' });
+      }
+      if (req.path().startsWith(DIRECT_LINE_BASE)) {
+        const body = { error: directLineErrorFor(status) };
+        error.toJSON = () => body;
       }
       res.setHeader('content-type', 'application/json');
       return callback();

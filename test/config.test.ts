@@ -11,6 +11,8 @@ function configError(env: Record<string, string>): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
+const SECRET = 'a-direct-line-secret-of-32-characters-or-more';
+
 describe('config', function () {
   it('runs on the embedded defaults with no variables set', function () {
     const config = loadConfig({});
@@ -25,9 +27,31 @@ describe('config', function () {
   });
 
   it('accepts a Redis URL with a database number', function () {
-    expect(loadConfig({ STORAGE_URL: 'redis://127.0.0.1:6379/2' }).storageUrl).to.equal(
-      'redis://127.0.0.1:6379/2',
-    );
+    const env = { STORAGE_URL: 'redis://127.0.0.1:6379/2', DIRECT_LINE_SECRET: SECRET };
+    expect(loadConfig(env).storageUrl).to.equal('redis://127.0.0.1:6379/2');
+  });
+
+  it('signs widget tokens with a key of its own when alone in memory, with the shared secret otherwise', function () {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    expect(first.directLine.secretGenerated).to.equal(true);
+    expect(first.directLine.secret).to.not.equal(second.directLine.secret);
+    expect(loadConfig({ DIRECT_LINE_SECRET: SECRET }).directLine).to.deep.equal({
+      secret: SECRET,
+      secretGenerated: false,
+      tokenLifetimeSeconds: 3600,
+    });
+  });
+
+  it('reads the public address, proxy trust and framing rules of the widget', function () {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://chat.example.org/',
+      TRUST_PROXY: 'true',
+      FRAME_ANCESTORS: "'self' https://www.leipzig.de",
+    });
+    expect(config.publicUrl).to.equal('https://chat.example.org');
+    expect(config.trustProxy).to.equal(true);
+    expect(config.frameAncestors).to.deep.equal(["'self'", 'https://www.leipzig.de']);
   });
 
   const invalid: Array<[Record<string, string>, string]> = [
@@ -42,6 +66,16 @@ describe('config', function () {
     [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppId: 'app', MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
     [{ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ STORAGE_URL: 'redis://127.0.0.1:6379/0' }, 'DIRECT_LINE_SECRET'],
+    [{ DIRECT_LINE_SECRET: 'short' }, 'DIRECT_LINE_SECRET'],
+    [{ DIRECT_LINE_TOKEN_SECONDS: '0' }, 'DIRECT_LINE_TOKEN_SECONDS'],
+    [{ PUBLIC_URL: 'ftp://example.org' }, 'PUBLIC_URL'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ FRAME_ANCESTORS: '*' }, 'FRAME_ANCESTORS'],
+    [
+      { CONTENT_SECURITY_POLICY: "default-src 'self'; frame-ancestors *" },
+      'CONTENT_SECURITY_POLICY',
+    ],
   ];
   for (const [env, variable] of invalid) {
     it(`refuses ${JSON.stringify(env)} with an error naming ${variable}`, function () {

@@ -14,7 +14,13 @@ export interface Organisation {
   consultationPlace: string;
   hoursUrl: string;
   hotlinePhone: string;
+  /** The widget's colours: `primary` for the header and the user's bubbles, `onPrimary` for text on it. */
+  colours: { primary: string; onPrimary: string };
 }
+
+/** Colours used when `organisation.json` names none (contrast 8.6:1). */
+export const DEFAULT_COLOURS = { primary: '#1d4f91', onPrimary: '#ffffff' } as const;
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
 
 const TEXT_FIELDS = [
   'name',
@@ -43,7 +49,16 @@ export function loadOrganisation(dataDir: string): Organisation {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw.email as string)) {
     throw new ContentError(`Data: ${file}: "email" is not an e-mail address`);
   }
-  const organisation = {} as Record<string, string>;
+  const organisation = {} as Record<string, unknown>;
   for (const field of [...TEXT_FIELDS, ...URL_FIELDS]) organisation[field] = raw[field] as string;
+  const colours = (raw.colours ?? {}) as Record<string, unknown>;
+  organisation.colours = { ...DEFAULT_COLOURS };
+  for (const key of ['primary', 'onPrimary'] as const) {
+    if (colours[key] === undefined) continue;
+    if (typeof colours[key] !== 'string' || !COLOUR.test(colours[key])) {
+      throw new ContentError(`Data: ${file}: "colours.${key}" must be a colour like #1d4f91`);
+    }
+    (organisation.colours as Record<string, string>)[key] = colours[key];
+  }
   return organisation as unknown as Organisation;
 }

@@ -1,5 +1,6 @@
 import type { StoreItem } from 'botbuilder';
 import { Keyv } from 'keyv';
+import { KeyedSerializer } from '../util/keyedSerializer';
 import { deserialize, serialize, type Envelope, type KeyvBackend } from './keyvBackend';
 
 /** How often expired items are dropped from memory (Keyv only drops them when read). */
@@ -13,7 +14,7 @@ export const MEMORY_SWEEP_INTERVAL_MS = 60_000;
 export class MemoryBackend implements KeyvBackend {
   readonly keyv: Keyv<StoreItem>;
   private readonly map = new Map<string, string>();
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly writes = new KeyedSerializer();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(namespace: string) {
@@ -55,19 +56,8 @@ export class MemoryBackend implements KeyvBackend {
   }
 
   /** Runs `work` after every earlier write of the same key has finished. */
-  private async serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    let release!: () => void;
-    const done = new Promise<void>((resolve) => (release = resolve));
-    const tail = previous.then(() => done);
-    this.tails.set(key, tail);
-    await previous;
-    try {
-      return await work();
-    } finally {
-      release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
+  private serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.writes.run(key, work);
   }
 
   private sweep(): void {

@@ -2,7 +2,13 @@ import pino from 'pino';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 
+/** The Direct Line secret the tests' bots share (two instances must sign alike). */
+export const TEST_DIRECT_LINE_SECRET = 'test-direct-line-secret-0123456789abcdef';
+
 /** Starts the whole app in this process on a free port, logging nothing. */
 export function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  return startApp(loadConfig({ PORT: '0', ...env }), pino({ level: 'silent' }));
+  return startApp(
+    loadConfig({ PORT: '0', DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET, ...env }),
+    pino({ level: 'silent' }),
+  );
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
+import { TEST_DIRECT_LINE_SECRET } from './app';
 
 /** A reply activity as the bot returns it with expectReplies. */
 export interface ReplyActivity {
@@ -89,7 +90,13 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
   const args = ['--disable-warning=DEP0111', path.join(PROJECT_ROOT, 'dist/src/index.js')];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET,
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,384 @@
+import { randomBytes } from 'node:crypto';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { describeError, type Logger } from '../../logger';
+import { KeyedSerializer } from '../../util/keyedSerializer';
+import {
+  ConversationFullError,
+  ConversationNotFoundError,
+  type ActivityLog,
+  type LoggedActivity,
+} from './activityLog';
+import {
+  activityId,
+  DIRECT_LINE_CHANNEL_ID,
+  DIRECT_LINE_SERVICE_URL,
+  type DirectLineAdapter,
+} from './adapter';
+import { badArgument, conversationNotFound, DirectLineError, forbidden } from './errors';
+import type { DirectLineLimits } from './limits';
+import type { DirectLineTokens, TokenClaims } from './tokens';
+
+/** Activity types a client may post; others get 400. */
+const CLIENT_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Event]);
+/** Ids a client may give for itself or a conversation. */
+const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
+const LOCALE_PATTERN = /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$/;
+const NAME_MAX_CHARS = 100;
+
+/** What `tokens/generate`, `tokens/refresh` and the widget's token endpoint return. */
+export interface TokenResponse {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+/** What `POST /conversations` and `GET /conversations/{id}` return. */
+export interface ConversationResponse extends TokenResponse {
+  streamUrl: string;
+}
+
+/** Activities after a watermark, as `GET …/activities` returns them. */
+export interface ActivityGroup {
+  activities: LoggedActivity[];
+  watermark: string;
+}
+
+/** Who is calling: the holder of the Direct Line secret (a trusted server) or a token's user. */
+type Caller = { kind: 'secret' } | { kind: 'token'; claims: TokenClaims };
+
+/** What the gateway is built from. */
+export interface DirectLineGatewayDeps {
+  log: ActivityLog;
+  tokens: DirectLineTokens;
+  adapter: DirectLineAdapter;
+  /** Runs one bot turn (the bot's `run`). */
+  runBot(context: TurnContext): Promise<void>;
+  limits: DirectLineLimits;
+  logger: Logger;
+}
+
+/** A watermark from a query string: digits, else the start. */
+export function parseWatermark(raw: unknown): number {
+  return typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+}
+
+/**
+ * The Direct Line 3.0 protocol, independent of HTTP: tokens, conversations,
+ * the echo of each posted activity with its `clientActivityID`, watermarks,
+ * and the bot turn each posted activity starts. Turns of one conversation run
+ * one after another on an instance.
+ */
+export class DirectLineGateway {
+  private readonly turns = new KeyedSerializer();
+
+  constructor(private readonly deps: DirectLineGatewayDeps) {}
+
+  /** `POST /tokens/generate`: only for the secret's holder; creates a conversation for the token. */
+  async generateToken(authorization: string | undefined, body: unknown): Promise<TokenResponse> {
+    const caller = this.authorize(authorization);
+    if (caller.kind !== 'secret') {
+      throw forbidden('Forbidden', 'Generating a token needs the Direct Line secret.');
+    }
+    const conversationId = await this.createConversation(userIdFrom(body));
+    return this.tokenFor((await this.record(conversationId)).claims);
+  }
+
+  /** A token for the widget page: a new conversation, counted against the caller's address. */
+  async widgetToken(clientAddress: string): Promise<TokenResponse> {
+    await this.deps.limits.consume('conversation', clientAddress);
+    const conversationId = await this.createConversation(undefined);
+    return this.tokenFor((await this.record(conversationId)).claims);
+  }
+
+  /** `POST /tokens/refresh`: a fresh token for the same conversation and user. */
+  async refreshToken(authorization: string | undefined): Promise<TokenResponse> {
+    const caller = this.authorize(authorization);
+    if (caller.kind !== 'token') throw forbidden('Forbidden', 'Refreshing needs a token.');
+    await this.record(caller.claims.conversationId);
+    return this.tokenFor(caller.claims);
+  }
+
+  /**
+   * `POST /conversations`: starts the token's conversation (or, with the
+   * secret, a new one); the bot gets its conversationUpdate only the first
+   * time. `created` tells 201 from 200.
+   */
+  async startConversation(
+    authorization: string | undefined,
+    body: unknown,
+    streamOrigin: string,
+  ): Promise<{ created: boolean; conversation: ConversationResponse }> {
+    const caller = this.authorize(authorization);
+    const conversationId =
+      caller.kind === 'secret'
+        ? await this.createConversation(userIdFrom(body))
+        : caller.claims.conversationId;
+    const { claims } = await this.record(conversationId);
+    let created: boolean;
+    try {
+      created = await this.deps.log.markStarted(conversationId);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    if (created) await this.startTurn(claims, localeFrom(body));
+    return { created, conversation: this.conversationFor(claims, streamOrigin, 0) };
+  }
+
+  /** `GET /conversations/{id}?watermark=`: a new token and a stream URL that resumes after `watermark`. */
+  async reconnect(
+    authorization: string | undefined,
+    conversationId: string,
+    watermark: number,
+    streamOrigin: string,
+  ): Promise<ConversationResponse> {
+    const caller = this.authorize(authorization, conversationId);
+    const { claims } = await this.record(conversationId, caller);
+    return this.conversationFor(claims, streamOrigin, watermark);
+  }
+
+  /** `GET /conversations/{id}/activities?watermark=`: every activity after `watermark`. */
+  async activities(
+    authorization: string | undefined,
+    conversationId: string,
+    watermark: number,
+  ): Promise<ActivityGroup> {
+    const caller = this.authorize(authorization, conversationId);
+    await this.deps.limits.consume('read', conversationId);
+    await this.record(conversationId, caller);
+    return this.read(conversationId, watermark);
+  }
+
+  /** Activities after `watermark` with their ids, for GET and for streams. */
+  async read(conversationId: string, watermark: number): Promise<ActivityGroup> {
+    let set;
+    try {
+      set = await this.deps.log.read(conversationId, watermark);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    return {
+      activities: set.activities.map(({ watermark: position, activity }) => ({
+        ...activity,
+        id: activityId(conversationId, position),
+      })),
+      watermark: String(set.watermark),
+    };
+  }
+
+  /**
+   * `POST /conversations/{id}/activities`: logs the activity (so every stream
+   * echoes it with its `clientActivityID`), runs the bot's turn, and resolves
+   * the activity's id once the bot has answered.
+   */
+  async postActivity(
+    authorization: string | undefined,
+    conversationId: string,
+    body: unknown,
+  ): Promise<{ id: string }> {
+    const caller = this.authorize(authorization, conversationId);
+    await this.deps.limits.consume('post', conversationId);
+    const { claims } = await this.record(conversationId, caller);
+    const { echo, attachments } = clientActivity(body, claims);
+    let watermark: number;
+    try {
+      watermark = await this.deps.log.append(conversationId, [echo]);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    const id = activityId(conversationId, watermark);
+    await this.turn(conversationId, {
+      ...echo,
+      id,
+      attachments,
+      serviceUrl: DIRECT_LINE_SERVICE_URL,
+      recipient: this.deps.adapter.botAccount,
+    });
+    return { id };
+  }
+
+  /** Checks a stream URL's token; resolves the claims of a conversation that exists. */
+  async authorizeStream(streamToken: string, conversationId: string): Promise<TokenClaims> {
+    const claims = this.deps.tokens.verify(streamToken, 'stream');
+    if (claims.conversationId !== conversationId) {
+      throw forbidden('Forbidden', 'The token is for another conversation.');
+    }
+    await this.record(conversationId);
+    return claims;
+  }
+
+  /** Reads the Authorization header: the secret, or a valid token (for `conversationId` if given). */
+  private authorize(header: string | undefined, conversationId?: string): Caller {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match?.[1]) throw forbidden('Forbidden', 'Authorization: Bearer <token> is required.');
+    if (this.deps.tokens.isSecret(match[1])) return { kind: 'secret' };
+    const claims = this.deps.tokens.verify(match[1]);
+    if (conversationId !== undefined && claims.conversationId !== conversationId) {
+      throw forbidden('Forbidden', 'The token is for another conversation.');
+    }
+    return { kind: 'token', claims };
+  }
+
+  /** The conversation's claims (user from the record); 404 when it does not exist. */
+  private async record(conversationId: string, caller?: Caller): Promise<{ claims: TokenClaims }> {
+    if (!ID_PATTERN.test(conversationId)) throw conversationNotFound();
+    let record;
+    try {
+      record = await this.deps.log.get(conversationId);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    if (!record) throw conversationNotFound();
+    if (caller?.kind === 'token' && caller.claims.userId !== record.userId) {
+      throw forbidden('Forbidden', 'The token is for another user.');
+    }
+    return { claims: { conversationId, userId: record.userId } };
+  }
+
+  private async createConversation(userId: string | undefined): Promise<string> {
+    const conversationId = randomBytes(16).toString('base64url');
+    try {
+      await this.deps.log.create(conversationId, {
+        userId: userId ?? `dl_${randomBytes(12).toString('base64url')}`,
+        createdAt: Date.now(),
+      });
+    } catch (error) {
+      throw this.translate(error);
+    }
+    return conversationId;
+  }
+
+  private tokenFor(claims: TokenClaims): TokenResponse {
+    const { token, expiresIn } = this.deps.tokens.issue(claims);
+    return { conversationId: claims.conversationId, token, expires_in: expiresIn };
+  }
+
+  private conversationFor(
+    claims: TokenClaims,
+    streamOrigin: string,
+    watermark: number,
+  ): ConversationResponse {
+    const query = new URLSearchParams({
+      watermark: watermark > 0 ? String(watermark) : '',
+      t: this.deps.tokens.issueStream(claims),
+    });
+    const path = `/v3/directline/conversations/${encodeURIComponent(claims.conversationId)}/stream`;
+    return { ...this.tokenFor(claims), streamUrl: `${streamOrigin}${path}?${query}` };
+  }
+
+  /** The bot's conversationUpdate for a new conversation (it is never shown to clients). */
+  private async startTurn(claims: TokenClaims, locale: string | undefined): Promise<void> {
+    await this.turn(claims.conversationId, {
+      type: ActivityTypes.ConversationUpdate,
+      id: `${claims.conversationId}|start`,
+      channelId: DIRECT_LINE_CHANNEL_ID,
+      serviceUrl: DIRECT_LINE_SERVICE_URL,
+      timestamp: new Date(),
+      conversation: { id: claims.conversationId } as Activity['conversation'],
+      from: { id: claims.userId, name: '', role: 'user' },
+      recipient: this.deps.adapter.botAccount,
+      membersAdded: [{ id: claims.userId, name: '' }],
+      locale,
+    });
+  }
+
+  /** Runs a bot turn after the conversation's earlier turns; a failed turn was already answered with an apology. */
+  private async turn(conversationId: string, activity: Partial<Activity>): Promise<void> {
+    await this.turns.run(conversationId, async () => {
+      try {
+        await this.deps.adapter.processActivity(activity, (context) => this.deps.runBot(context));
+      } catch (error) {
+        this.deps.logger.error({ err: describeError(error) }, 'direct line turn failed');
+      }
+    });
+  }
+
+  /** Storage errors become protocol errors; nothing of the cause reaches the client. */
+  private translate(error: unknown): Error {
+    if (error instanceof DirectLineError) return error;
+    if (error instanceof ConversationNotFoundError) return conversationNotFound();
+    if (error instanceof ConversationFullError) {
+      return new DirectLineError(
+        403,
+        'ConversationFull',
+        'This conversation is full; start a new one.',
+      );
+    }
+    this.deps.logger.warn({ err: describeError(error) }, 'direct line storage failed');
+    return new DirectLineError(
+      503,
+      'ServiceUnavailable',
+      'The service is unavailable; try again shortly.',
+      5,
+    );
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `user.id` of a start or token request; 400 when it is given but not an id. */
+function userIdFrom(body: unknown): string | undefined {
+  const id = isObject(body) && isObject(body.user) ? body.user.id : undefined;
+  if (id === undefined || id === '') return undefined;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id))
+    throw badArgument('user.id is not a valid id.');
+  return id;
+}
+
+/** `locale` of a start request (`conversationStartProperties`), if it looks like one. */
+function localeFrom(body: unknown): string | undefined {
+  const locale = isObject(body) ? body.locale : undefined;
+  return typeof locale === 'string' && LOCALE_PATTERN.test(locale) ? locale : undefined;
+}
+
+/**
+ * The posted activity as it is logged and echoed: only the fields a chat
+ * client needs, checked; the sender is always the token's user, and a user's
+ * text is marked plain so no client renders it as markdown or HTML.
+ * Attachments are not logged; the bot only learns that there were some.
+ */
+function clientActivity(
+  body: unknown,
+  claims: TokenClaims,
+): { echo: LoggedActivity; attachments: Activity['attachments'] | undefined } {
+  if (!isObject(body)) throw badArgument('The body must be an activity object.');
+  const { type, text, value, name, locale, channelData, attachments, replyToId } = body;
+  if (typeof type !== 'string' || !CLIENT_TYPES.has(type)) {
+    throw badArgument('type must be "message" or "event".');
+  }
+  if (text !== undefined && typeof text !== 'string') throw badArgument('text must be a string.');
+  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX_CHARS)) {
+    throw badArgument('name must be a short string.');
+  }
+  if (channelData !== undefined && !isObject(channelData)) {
+    throw badArgument('channelData must be an object.');
+  }
+  if (attachments !== undefined && !Array.isArray(attachments)) {
+    throw badArgument('attachments must be an array.');
+  }
+  const echo: LoggedActivity = {
+    type,
+    channelId: DIRECT_LINE_CHANNEL_ID,
+    conversation: { id: claims.conversationId } as Activity['conversation'],
+    from: { id: claims.userId, name: '', role: 'user' },
+    timestamp: new Date(),
+    ...(typeof text === 'string' ? { text } : {}),
+    ...(type === ActivityTypes.Message ? { textFormat: 'plain' } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof locale === 'string' && LOCALE_PATTERN.test(locale) ? { locale } : {}),
+    ...(channelData !== undefined ? { channelData } : {}),
+    ...(typeof replyToId === 'string' && replyToId.length <= 100 ? { replyToId } : {}),
+  };
+  const kept =
+    Array.isArray(attachments) && attachments.length > 0
+      ? attachments.map((attachment) => ({
+          contentType:
+            isObject(attachment) && typeof attachment.contentType === 'string'
+              ? attachment.contentType.slice(0, 100)
+              : 'application/octet-stream',
+        }))
+      : undefined;
+  return { echo, attachments: kept };
+}

@@ -1,0 +1,172 @@
+import { isIP } from 'node:net';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { describeError, type Logger } from '../../logger';
+import { DirectLineError } from './errors';
+import { parseWatermark, type DirectLineGateway } from './gateway';
+import { MAX_ACTIVITY_BYTES } from './limits';
+
+/** Where the gateway's routes live, as with Azure's `https://directline.botframework.com/v3/directline`. */
+export const DIRECT_LINE_BASE = '/v3/directline';
+
+/** How the service is reached from outside. */
+export interface PublicAddress {
+  /** Configured origin (`https://chat.example.org`), or empty to take it from each request. */
+  publicUrl: string;
+  /** Whether X-Forwarded-* headers come from a trusted reverse proxy. */
+  trustProxy: boolean;
+}
+
+const HOST_PATTERN = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
+
+function firstHeader(req: Request, name: string): string | undefined {
+  const value = req.header(name);
+  return value === undefined || value === '' ? undefined : value.split(',')[0]?.trim();
+}
+
+/** The origin WebSocket streams are reached at: `wss://host` behind TLS, else `ws://host`. */
+export function streamOrigin(req: Request, address: PublicAddress): string {
+  if (address.publicUrl !== '') return address.publicUrl.replace(/^http/, 'ws');
+  const forwardedHost = address.trustProxy ? firstHeader(req, 'x-forwarded-host') : undefined;
+  const forwardedProto = address.trustProxy ? firstHeader(req, 'x-forwarded-proto') : undefined;
+  const host = forwardedHost ?? req.header('host') ?? '';
+  const secure = forwardedProto === 'https' || req.isSecure();
+  return `${secure ? 'wss' : 'ws'}://${HOST_PATTERN.test(host) ? host : 'localhost'}`;
+}
+
+/** The client's IP address (the proxy's X-Forwarded-For entry when the proxy is trusted). */
+export function clientAddress(req: Request, address: PublicAddress): string {
+  const forwarded = address.trustProxy ? firstHeader(req, 'x-forwarded-for') : undefined;
+  if (forwarded && isIP(forwarded)) return forwarded;
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** The `watermark` of the query string (restify leaves the query unparsed). */
+function watermarkOf(req: Request): number {
+  return parseWatermark(new URLSearchParams(req.getQuery()).get('watermark') ?? undefined);
+}
+
+/** Sends a Direct Line error: status, Retry-After when given, `{error: {code, message}}`. */
+export function sendDirectLineError(res: Response, error: DirectLineError): void {
+  if (error.retryAfterSeconds !== undefined) {
+    res.header('Retry-After', String(error.retryAfterSeconds));
+  }
+  res.send(error.status, error.toBody());
+}
+
+/** Wraps a route: its result is sent as JSON; errors become Direct Line error bodies. */
+function handler(
+  logger: Logger,
+  work: (req: Request) => Promise<{ status?: number; body: unknown }>,
+): (req: Request, res: Response) => Promise<void> {
+  return async (req, res) => {
+    try {
+      const { status, body } = await work(req);
+      res.send(status ?? 200, body);
+    } catch (error) {
+      if (error instanceof DirectLineError) return sendDirectLineError(res, error);
+      logger.error({ err: describeError(error) }, 'direct line request failed');
+      sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
+    }
+  };
+}
+
+/**
+ * Maps the Direct Line 3.0 REST API onto the gateway. Request bodies are
+ * limited to {@link MAX_ACTIVITY_BYTES}; parse and size errors are turned
+ * into Direct Line error bodies by the server's error handler.
+ */
+export function registerDirectLineRoutes(
+  server: Server,
+  gateway: DirectLineGateway,
+  address: PublicAddress,
+  logger: Logger,
+): void {
+  const body = restify.plugins.bodyParser({
+    maxBodySize: MAX_ACTIVITY_BYTES,
+    mapParams: false,
+    mapFiles: false,
+    rejectUnknown: false,
+  });
+  const auth = (req: Request) => req.header('authorization');
+  const id = (req: Request) => String(req.params.conversationId ?? '');
+
+  server.post(
+    `${DIRECT_LINE_BASE}/tokens/generate`,
+    body,
+    handler(logger, async (req) => ({ body: await gateway.generateToken(auth(req), req.body) })),
+  );
+  server.post(
+    `${DIRECT_LINE_BASE}/tokens/refresh`,
+    body,
+    handler(logger, async (req) => ({ body: await gateway.refreshToken(auth(req)) })),
+  );
+  server.post(
+    `${DIRECT_LINE_BASE}/conversations`,
+    body,
+    handler(logger, async (req) => {
+      const started = await gateway.startConversation(
+        auth(req),
+        req.body,
+        streamOrigin(req, address),
+      );
+      return { status: started.created ? 201 : 200, body: started.conversation };
+    }),
+  );
+  server.get(
+    `${DIRECT_LINE_BASE}/conversations/:conversationId`,
+    handler(logger, async (req) => ({
+      body: await gateway.reconnect(
+        auth(req),
+        id(req),
+        watermarkOf(req),
+        streamOrigin(req, address),
+      ),
+    })),
+  );
+  server.get(
+    `${DIRECT_LINE_BASE}/conversations/:conversationId/activities`,
+    handler(logger, async (req) => ({
+      body: await gateway.activities(auth(req), id(req), watermarkOf(req)),
+    })),
+  );
+  server.post(
+    `${DIRECT_LINE_BASE}/conversations/:conversationId/activities`,
+    body,
+    handler(logger, async (req) => ({
+      body: await gateway.postActivity(auth(req), id(req), req.body),
+    })),
+  );
+  server.post(
+    `${DIRECT_LINE_BASE}/conversations/:conversationId/upload`,
+    handler(logger, async () => {
+      throw new DirectLineError(
+        400,
+        'NotSupported',
+        'Uploading files is not supported by this service; send text instead.',
+      );
+    }),
+  );
+}
+
+/** Direct Line errors for what restify rejects before a route runs (bad JSON, too large, no route). */
+export function directLineErrorFor(status: number): { code: string; message: string } {
+  switch (status) {
+    case 400:
+      return { code: 'BadSyntax', message: 'The request body is not valid JSON.' };
+    case 404:
+      return { code: 'NotFound', message: 'Not found.' };
+    case 405:
+      return { code: 'MethodNotAllowed', message: 'Method not allowed.' };
+    case 413:
+      return {
+        code: 'MessageSizeTooBig',
+        message: `The request is larger than ${MAX_ACTIVITY_BYTES} bytes.`,
+      };
+    case 415:
+      return { code: 'UnsupportedMediaType', message: 'Send application/json.' };
+    default:
+      return status >= 500
+        ? { code: 'ServiceError', message: 'Internal error.' }
+        : { code: 'BadArgument', message: 'Bad request.' };
+  }
+}

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import helmet from 'helmet';
+import type { Request, Response, Server } from 'restify';
+import {
+  clientAddress,
+  sendDirectLineError,
+  streamOrigin,
+  type PublicAddress,
+} from '../channels/directline/http';
+import { DirectLineError } from '../channels/directline/errors';
+import type { DirectLineGateway } from '../channels/directline/gateway';
+import { describeError, type Logger } from '../logger';
+import { PUBLIC_DIR } from '../paths';
+import { StaticAssets, type AssetSource } from './assets';
+import type { WidgetConfig } from './widgetConfig';
+
+/** What the widget's routes need. */
+export interface WidgetDeps {
+  gateway: DirectLineGateway;
+  config: WidgetConfig;
+  address: PublicAddress;
+  /** CSP frame-ancestors sources: who may show the page in a frame. */
+  frameAncestors: string[];
+  /** Replaces the built-in page policy when not empty. */
+  contentSecurityPolicy: string;
+  logger: Logger;
+}
+
+/** Web Chat's folder: its `exports` hide `dist/`, so it is found from the package's main file. */
+function webchatDist(): string {
+  const main = require.resolve('botframework-webchat');
+  return path.join(main.slice(0, main.lastIndexOf(`${path.sep}lib${path.sep}`)), 'dist');
+}
+
+const JS = 'text/javascript; charset=utf-8';
+
+/** The page's Content-Security-Policy: scripts only from here; streams to this host. */
+function pagePolicy(req: Request, deps: WidgetDeps): string {
+  const base =
+    deps.contentSecurityPolicy !== ''
+      ? deps.contentSecurityPolicy.replace(/;\s*$/, '')
+      : [
+          "default-src 'self'",
+          "script-src 'self'",
+          // Web Chat styles itself with inserted <style> elements.
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data: blob:",
+          "font-src 'self' data:",
+          `connect-src 'self' ${streamOrigin(req, deps.address)}`,
+          "media-src 'self' blob:",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "form-action 'none'",
+        ].join('; ');
+  return `${base}; frame-ancestors ${deps.frameAncestors.join(' ')}`;
+}
+
+/**
+ * The web widget: the page at `/` with Web Chat served from node_modules (no
+ * CDN), `/embed.js` for partner sites, the page's configuration and the
+ * token endpoint that starts a widget conversation. Every response carries
+ * helmet's security headers and the page policy.
+ */
+export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
+  const assets = new StaticAssets({
+    '/': {
+      file: path.join(PUBLIC_DIR, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+      maxAgeSeconds: 0,
+    },
+    '/widget.js': { file: path.join(PUBLIC_DIR, 'widget.js'), contentType: JS, maxAgeSeconds: 300 },
+    '/widget.css': {
+      file: path.join(PUBLIC_DIR, 'widget.css'),
+      contentType: 'text/css; charset=utf-8',
+      maxAgeSeconds: 300,
+    },
+    '/embed.js': { file: path.join(PUBLIC_DIR, 'embed.js'), contentType: JS, maxAgeSeconds: 300 },
+    '/webchat/webchat.js': {
+      file: path.join(webchatDist(), 'webchat.js'),
+      contentType: JS,
+      maxAgeSeconds: 86400,
+    },
+  } satisfies Record<string, AssetSource>);
+  const configJson = JSON.stringify(deps.config);
+  const secureHeaders = helmet({
+    contentSecurityPolicy: false, // set per request below (it names this host's stream origin)
+    strictTransportSecurity: false, // set below, only when the request came over TLS
+    xFrameOptions: false, // frame-ancestors decides; X-Frame-Options cannot name partner sites
+  });
+
+  server.use((req, res, next) => {
+    secureHeaders(req, res, (error?: unknown) => {
+      if (error) return next(error as Error);
+      res.header('Content-Security-Policy', pagePolicy(req, deps));
+      if (streamOrigin(req, deps.address).startsWith('wss:')) {
+        res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      }
+      next();
+    });
+  });
+
+  const serve = (assetPath: string) => async (req: Request, res: Response) => {
+    // embed.js runs on partner sites, which must be allowed to load it.
+    if (assetPath === '/embed.js') res.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    try {
+      await assets.send(assetPath, req, res);
+    } catch (error) {
+      deps.logger.error({ err: describeError(error), asset: assetPath }, 'asset missing');
+      res.send(500, { code: 'InternalError', message: 'Internal error' });
+    }
+  };
+  for (const assetPath of assets.paths) {
+    server.get(assetPath, serve(assetPath));
+    server.head(assetPath, serve(assetPath));
+  }
+  server.get('/widget/config.json', async (_req, res) => {
+    res.header('Content-Type', 'application/json; charset=utf-8');
+    res.header('Cache-Control', 'public, max-age=300');
+    res.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.header('Access-Control-Allow-Origin', '*');
+    res.writeHead(200);
+    res.end(configJson);
+  });
+  server.post('/widget/token', async (req, res) => {
+    try {
+      res.send(200, await deps.gateway.widgetToken(clientAddress(req, deps.address)));
+    } catch (error) {
+      if (error instanceof DirectLineError) return sendDirectLineError(res, error);
+      deps.logger.error({ err: describeError(error) }, 'widget token failed');
+      sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
+    }
+  });
+}

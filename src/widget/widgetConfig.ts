@@ -1,0 +1,92 @@
+import type { i18n } from 'i18next';
+import type { Organisation } from '../content/organisation';
+import {
+  DEFAULT_LANGUAGE,
+  directionOf,
+  SUPPORTED_LANGUAGES,
+  type Language,
+} from '../language/languages';
+
+/** The locale Web Chat runs in for each language (its own strings and date formats). */
+export const WEBCHAT_LOCALES: Readonly<Record<Language, string>> = {
+  de: 'de-DE',
+  'de-simple': 'de-DE',
+  en: 'en-US',
+  ar: 'ar-SA',
+  fa: 'fa-AF',
+  uk: 'uk-UA',
+  ru: 'ru-RU',
+  tr: 'tr-TR',
+};
+
+/** One language as the widget page offers it. */
+export interface WidgetLanguage {
+  code: Language;
+  /** The language's name in itself ("العربية", "Українська"). */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** Web Chat's locale. */
+  locale: string;
+  /** The page's own texts (`locales/<lng>/widget.json`), filled in. */
+  strings: Record<string, string>;
+  /** Web Chat strings where Web Chat has none for the language (`locales/<lng>/webchat.json`). */
+  webchatStrings?: Record<string, string>;
+}
+
+/** What the widget page and the embed script load: the organisation, colours and languages. */
+export interface WidgetConfig {
+  organisation: { name: string; website: string };
+  colours: Organisation['colours'];
+  defaultLanguage: Language;
+  languages: WidgetLanguage[];
+}
+
+const WIDGET_KEYS = [
+  'pageTitle',
+  'tagline',
+  'language',
+  'newChat',
+  'newChatHint',
+  'connecting',
+  'offline',
+  'retry',
+  'privacy',
+  'chatLabel',
+  'openChat',
+  'closeChat',
+] as const;
+
+function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** Builds the widget configuration from the content (every language) and the organisation's data. */
+export function buildWidgetConfig(
+  i18n: i18n,
+  organisation: Organisation,
+  retentionDays: number,
+): WidgetConfig {
+  const languages = SUPPORTED_LANGUAGES.map((code): WidgetLanguage => {
+    const t = i18n.getFixedT(code, 'widget');
+    const deleteWords = i18n.getResource(code, 'recognizers', 'delete') as string[] | undefined;
+    const args = { days: retentionDays, deleteCommand: capitalised(deleteWords?.[0] ?? '') };
+    const strings: Record<string, string> = {};
+    for (const key of WIDGET_KEYS) strings[key] = t(key, args);
+    const webchatStrings = i18n.getResourceBundle(code, 'webchat') as
+      Record<string, string> | undefined;
+    return {
+      code,
+      name: i18n.getFixedT(code)('language.name'),
+      dir: directionOf(code),
+      locale: WEBCHAT_LOCALES[code],
+      strings,
+      ...(webchatStrings ? { webchatStrings } : {}),
+    };
+  });
+  return {
+    organisation: { name: organisation.name, website: organisation.website },
+    colours: organisation.colours,
+    defaultLanguage: DEFAULT_LANGUAGE,
+    languages,
+  };
+}
