@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
-import { createDirectLine, type DirectLine } from './channels/directline';
+import { createDirectLine, DIRECT_LINE_SERVICE_URL, type DirectLine } from './channels/directline';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
 import { createUnderstanding } from './nlu/setup';
@@ -54,6 +54,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     detectLanguage: detector,
     classifier: worker,
     unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
+    // "Delete my data" in the widget also empties the transcript a reload would show.
+    forgetTranscript: async (context) => {
+      if (context.activity.serviceUrl === DIRECT_LINE_SERVICE_URL) {
+        await directLine.log.clear(context.activity.conversation.id);
+      }
+    },
   });
   const directLine = createDirectLine({
     redis: storage.redisClient,

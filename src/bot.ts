@@ -54,6 +54,8 @@ export interface KausaBotDeps {
   }): MainDialog;
   /** Retention told to the user in the privacy notice. */
   stateTtlDays: number;
+  /** Forgets the channel's copy of the conversation ("delete my data"), where the bot keeps one. */
+  forgetTranscript?(context: TurnContext): Promise<void>;
 }
 
 /** True when a text has no letter or digit in any script (emoji, punctuation only). */
@@ -150,6 +152,7 @@ export class KausaBot extends ActivityHandler {
     if (!value && recognizers.command(text, data.language ?? DEFAULT_LANGUAGE) === 'delete') {
       await this.deps.conversationState.delete(context);
       await this.deps.userState.delete(context);
+      await this.deps.forgetTranscript?.(context);
       return ui.send(context, ['privacy.deleted']);
     }
 

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { KausaBot } from './bot';
 import { loadCatalogue, type Catalogue } from './content/catalogue';
@@ -43,6 +43,8 @@ export interface BotOptions {
   detectLanguage: LanguageDetector;
   classifier: TextClassifier;
   unanswered: UnansweredLog;
+  /** Forgets the channel's copy of a conversation on "delete my data". */
+  forgetTranscript?(context: TurnContext): Promise<void>;
 }
 
 /** Builds the bot with its states and dialogs on `storage`. */
@@ -59,6 +61,7 @@ export function createKausaBot(
     recognizers: content.recognizers,
     detectLanguage: options.detectLanguage,
     stateTtlDays: options.stateTtlDays,
+    forgetTranscript: options.forgetTranscript,
     createDialog: (accessors) =>
       new MainDialog({
         ui,

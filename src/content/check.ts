@@ -18,6 +18,9 @@ export const TOPIC_TEXT_KEYS = ['title', 'answer', 'more', 'checked'] as const;
 const LABEL_KEYS =
   /^(audience\.(youth|parent|company|multiplier|change)$|menu\.group\.|menu\.(moreTopics|back|readiness)$|answer\.(more|counsellor|menu)$|readiness\.(yes|no|dontKnow)$|readiness\.(german|residence)\.|language\.button$)/;
 
+/** Files of UI strings every language has with the same keys (the bot's and the widget page's). */
+const UI_NAMESPACES = ['common', 'widget'] as const;
+
 /** What `content:check` found. */
 export interface ContentReport {
   problems: string[];
@@ -105,19 +108,21 @@ export function checkContent(
   const ref = resources[reference] as Record<string, Record<string, unknown>>;
   for (const language of languages) {
     const tree = resources[language] as Record<string, Record<string, unknown>>;
-    // common.json: the reference's keys, and labels within their limit.
-    for (const key of leafKeys(ref.common)) {
-      const max = LABEL_KEYS.test(key) ? MAX_LABEL_CHARS : undefined;
-      checkText(
-        `${language}/common.json ${key}`,
-        leaf(tree.common, key),
-        leaf(ref.common, key),
-        max,
-      );
-    }
-    for (const key of leafKeys(tree.common)) {
-      if (leaf(ref.common, key) === undefined)
-        problems.push(`${language}/common.json ${key}: not in ${reference}`);
+    // common.json and widget.json: the reference's keys, and labels within their limit.
+    for (const namespace of UI_NAMESPACES) {
+      for (const key of leafKeys(ref[namespace])) {
+        const max = namespace === 'common' && LABEL_KEYS.test(key) ? MAX_LABEL_CHARS : undefined;
+        checkText(
+          `${language}/${namespace}.json ${key}`,
+          leaf(tree[namespace], key),
+          leaf(ref[namespace], key),
+          max,
+        );
+      }
+      for (const key of leafKeys(tree[namespace])) {
+        if (leaf(ref[namespace], key) === undefined)
+          problems.push(`${language}/${namespace}.json ${key}: not in ${reference}`);
+      }
     }
     // recognizers.json: every list present and non-empty.
     for (const key of RECOGNIZER_LISTS) {

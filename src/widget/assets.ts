@@ -40,10 +40,10 @@ export class StaticAssets {
     const source = this.sources[path];
     if (!source) throw new Error(`no asset at ${path}`);
     const asset = await this.load(path, source);
-    res.header('Content-Type', source.contentType);
-    res.header('ETag', asset.etag);
-    res.header('Vary', 'Accept-Encoding');
-    res.header(
+    res.setHeader('Content-Type', source.contentType);
+    res.setHeader('ETag', asset.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader(
       'Cache-Control',
       source.maxAgeSeconds > 0 ? `public, max-age=${source.maxAgeSeconds}` : 'no-cache',
     );
@@ -54,8 +54,8 @@ export class StaticAssets {
     }
     const acceptsGzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
     const body = acceptsGzip ? asset.gzipped : asset.body;
-    if (acceptsGzip) res.header('Content-Encoding', 'gzip');
-    res.header('Content-Length', String(body.length));
+    if (acceptsGzip) res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Content-Length', String(body.length));
     res.writeHead(200);
     res.end(req.method === 'HEAD' ? undefined : body);
   }

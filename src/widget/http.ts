@@ -91,9 +91,9 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
   server.use((req, res, next) => {
     secureHeaders(req, res, (error?: unknown) => {
       if (error) return next(error as Error);
-      res.header('Content-Security-Policy', pagePolicy(req, deps));
+      res.setHeader('Content-Security-Policy', pagePolicy(req, deps));
       if (streamOrigin(req, deps.address).startsWith('wss:')) {
-        res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+        res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
       }
       next();
     });
@@ -101,7 +101,7 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
 
   const serve = (assetPath: string) => async (req: Request, res: Response) => {
     // embed.js runs on partner sites, which must be allowed to load it.
-    if (assetPath === '/embed.js') res.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    if (assetPath === '/embed.js') res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
     try {
       await assets.send(assetPath, req, res);
     } catch (error) {
@@ -114,10 +114,10 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     server.head(assetPath, serve(assetPath));
   }
   server.get('/widget/config.json', async (_req, res) => {
-    res.header('Content-Type', 'application/json; charset=utf-8');
-    res.header('Cache-Control', 'public, max-age=300');
-    res.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.header('Access-Control-Allow-Origin', '*');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('Access-Control-Allow-Origin', '*');
     res.writeHead(200);
     res.end(configJson);
   });

@@ -67,6 +67,12 @@ export interface ActivityLog {
   read(conversationId: string, watermark: number): Promise<ActivitySet>;
   /** Subscribes to appends; returns the unsubscribe function. */
   onAppend(listener: AppendListener): () => void;
+  /**
+   * Forgets the activities so far ("delete my data") but keeps the
+   * conversation open: later activities go on from the same watermark, so
+   * connected clients notice nothing but a reload shows no history.
+   */
+  clear(conversationId: string): Promise<void>;
   /** Removes the conversation and its activities. */
   delete(conversationId: string): Promise<void>;
   /** Releases timers and connections. */

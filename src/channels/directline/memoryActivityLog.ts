@@ -17,6 +17,8 @@ interface Entry {
   started: boolean;
   /** Activities as JSON, so a reader never shares objects with the writer. */
   activities: string[];
+  /** Watermark of the last activity cleared: positions go on after it. */
+  base: number;
   expires: number;
 }
 
@@ -37,6 +39,7 @@ export class MemoryActivityLog implements ActivityLog {
       record: { ...record },
       started: false,
       activities: [],
+      base: 0,
       expires: Date.now() + this.ttlMs,
     });
     return true;
@@ -63,7 +66,7 @@ export class MemoryActivityLog implements ActivityLog {
     }
     for (const activity of activities) entry.activities.push(JSON.stringify(activity));
     entry.expires = Date.now() + this.ttlMs;
-    const watermark = entry.activities.length;
+    const watermark = entry.base + entry.activities.length;
     for (const listener of this.listeners) listener(conversationId);
     return watermark;
   }
@@ -71,19 +74,26 @@ export class MemoryActivityLog implements ActivityLog {
   async read(conversationId: string, watermark: number): Promise<ActivitySet> {
     const entry = this.live(conversationId);
     if (!entry) return { activities: [], watermark };
-    const from = Math.max(0, Math.min(watermark, entry.activities.length));
+    const from = Math.max(0, Math.min(watermark - entry.base, entry.activities.length));
     return {
       activities: entry.activities.slice(from).map((json, index) => ({
-        watermark: from + index + 1,
+        watermark: entry.base + from + index + 1,
         activity: JSON.parse(json) as LoggedActivity,
       })),
-      watermark: Math.max(watermark, entry.activities.length),
+      watermark: Math.max(watermark, entry.base + entry.activities.length),
     };
   }
 
   onAppend(listener: AppendListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  async clear(conversationId: string): Promise<void> {
+    const entry = this.live(conversationId);
+    if (!entry) return;
+    entry.base += entry.activities.length;
+    entry.activities = [];
   }
 
   async delete(conversationId: string): Promise<void> {

@@ -19,12 +19,28 @@ import {
  */
 const APPEND = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local base = tonumber(redis.call('HGET', KEYS[1], 'base') or '0')
 if redis.call('LLEN', KEYS[2]) + #ARGV - 4 > tonumber(ARGV[2]) then return -2 end
 local length = redis.call('RPUSH', KEYS[2], unpack(ARGV, 5))
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 redis.call('PUBLISH', ARGV[3], ARGV[4])
-return length`);
+return base + length`);
+
+/** Activities after watermark ARGV[1]. KEYS: record, list. Returns {base, json…}. */
+const READ = new LuaScript(`
+local base = tonumber(redis.call('HGET', KEYS[1], 'base') or '0')
+local from = math.max(0, tonumber(ARGV[1]) - base)
+local items = redis.call('LRANGE', KEYS[2], from, -1)
+table.insert(items, 1, tostring(base))
+return items`);
+
+/** Moves the base past every activity so far and drops them. KEYS: record, list. */
+const CLEAR = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HINCRBY', KEYS[1], 'base', redis.call('LLEN', KEYS[2]))
+redis.call('DEL', KEYS[2])
+return 1`);
 
 /** Creates the record only if absent. KEYS: record. ARGV: ttl ms, user id, created at. */
 const CREATE = new LuaScript(`
@@ -112,15 +128,28 @@ export class RedisActivityLog implements ActivityLog {
   }
 
   async read(conversationId: string, watermark: number): Promise<ActivitySet> {
-    const from = Math.max(0, watermark);
-    const items = await this.client.lRange(this.listKey(conversationId), from, -1);
+    const [baseText, ...items] = (await READ.run(
+      this.client,
+      [this.recordKey(conversationId), this.listKey(conversationId)],
+      [String(Math.max(0, watermark))],
+    )) as string[];
+    const base = Number(baseText);
+    const from = Math.max(0, watermark - base);
     return {
       activities: items.map((json, index) => ({
-        watermark: from + index + 1,
+        watermark: base + from + index + 1,
         activity: JSON.parse(json) as LoggedActivity,
       })),
-      watermark: from + items.length,
+      watermark: Math.max(watermark, base + from + items.length),
     };
+  }
+
+  async clear(conversationId: string): Promise<void> {
+    await CLEAR.run(
+      this.client,
+      [this.recordKey(conversationId), this.listKey(conversationId)],
+      [],
+    );
   }
 
   onAppend(listener: AppendListener): () => void {

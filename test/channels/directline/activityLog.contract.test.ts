@@ -175,6 +175,21 @@ for (const backend of [memoryBackend(), redisBackend()]) {
       expect((await other.read(id, 0)).activities[0]?.activity.text).to.equal('hello');
     });
 
+    it('clears the history on request and goes on numbering after it', async function () {
+      const id = newId();
+      await log.create(id, record());
+      await log.append(id, [message('mein Name ist Amira'), message('answer')]);
+      await log.clear(id);
+      expect(await log.read(id, 0)).to.deep.equal({ activities: [], watermark: 2 });
+      expect(await log.append(id, [message('deleted, as you asked')])).to.equal(3);
+      const after = await log.read(id, 0);
+      expect(after.activities.map((entry) => [entry.watermark, entry.activity.text])).to.deep.equal(
+        [[3, 'deleted, as you asked']],
+      );
+      expect((await log.read(id, 2)).activities).to.have.length(1);
+      expect((await log.read(id, 3)).activities).to.have.length(0);
+    });
+
     it('deletes a conversation with its activities', async function () {
       const id = newId();
       await log.create(id, record());

@@ -163,6 +163,25 @@ describe('direct line gateway with the stock botframework-directlinejs client', 
     expect(proactive.from.role).to.equal('bot');
   });
 
+  it('forgets the transcript on "delete my data": a reload shows only the confirmation, and the chat goes on', async function () {
+    const { token, conversationId } = await widgetToken(app.url);
+    await call(app.url, 'POST', '/conversations', token, { locale: 'en' });
+    const path = `/conversations/${conversationId}/activities`;
+    await call(app.url, 'POST', path, token, { type: 'message', text: 'my son Karim is 17' });
+    const deleted = await call(app.url, 'POST', path, token, {
+      type: 'message',
+      text: 'delete my data',
+    });
+    expect(deleted.status).to.equal(200);
+    const history = await call(app.url, 'GET', path, token);
+    expect((history.body.activities as Activity[]).map((activity) => activity.text)).to.deep.equal([
+      content.i18n.getFixedT('en')('privacy.deleted'),
+    ]);
+    expect(JSON.stringify(history.body)).to.not.contain('Karim');
+    const next = await call(app.url, 'POST', path, token, { type: 'message', text: 'hello' });
+    expect(next.status).to.equal(200);
+  });
+
   it('issues tokens only to the secret, and refreshes a valid token', async function () {
     const refused = await call(app.url, 'POST', '/tokens/generate', 'not-the-secret', {});
     expect(refused.status).to.equal(403);

@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import { PROJECT_ROOT } from '../../src/paths';
+import { startTestApp } from '../support/app';
+import { content } from '../support/bot';
+import { launchChromium } from '../support/browser';
+
+/** Where screenshots go: CI keeps this folder as the tests' artifacts. */
+export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
+
+const t = (language: string) => content.i18n.getFixedT(language);
+const PHONE = { width: 390, height: 844 };
+
+/** Text of the transcript's bubbles, oldest first. */
+function bubbles(page: Page): Promise<Array<{ user: boolean; text: string; direction: string }>> {
+  return page.$$eval('#webchat .webchat__bubble', (nodes) =>
+    nodes.map((node) => {
+      const content = node.querySelector('.webchat__bubble__content') ?? node;
+      return {
+        user: node.className.includes('from-user'),
+        text: (content.textContent ?? '').trim(),
+        direction: getComputedStyle(content).direction,
+      };
+    }),
+  );
+}
+
+/** Waits until a bubble's text contains `text`. */
+async function waitForBubble(page: Page, text: string, user = false): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, fromUser]) =>
+      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
+        (node) =>
+          node.className.includes('from-user') === fromUser &&
+          (node.textContent ?? '').includes(wanted as string),
+      ),
+    [text, user] as const,
+    { timeout: 15_000 },
+  );
+}
+
+async function tap(page: Page, label: string): Promise<void> {
+  await page.locator('#webchat .webchat__suggested-action', { hasText: label }).last().click();
+}
+
+async function type(page: Page, text: string): Promise<void> {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.length} nodes`);
+}
+
+describe('web widget in a real browser (headless Chromium)', function () {
+  this.timeout(90_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    app = await startTestApp();
+    browser = await launchChromium();
+  });
+
+  beforeEach(async function () {
+    context = await browser.newContext({ viewport: PHONE, locale: 'en-US', hasTouch: true });
+  });
+
+  afterEach(async function () {
+    await context.close();
+  });
+
+  after(async function () {
+    await browser?.close();
+    await app?.close();
+  });
+
+  function watch(page: Page): void {
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused/.test(message.text())) {
+        pageErrors.push(message.text());
+      }
+    });
+  }
+
+  it('lets a young person pick Arabic, tap a topic, type a question, read the answer right to left, and find the history after a reload', async function () {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${app.url}/`);
+    await waitForBubble(page, t('en')('welcome.hello'));
+
+    // Pick Arabic: the page turns right to left and the bot goes on in Arabic.
+    await page.selectOption('#language', 'ar');
+    expect(await page.getAttribute('html', 'dir')).to.equal('rtl');
+    expect(await page.getAttribute('html', 'lang')).to.equal('ar');
+    await waitForBubble(page, t('ar')('language.switched'));
+
+    // Tap through: who I am → money → training pay.
+    await tap(page, t('ar')('audience.youth'));
+    await tap(page, t('ar')('menu.group.money'));
+    await tap(page, t('ar')('topics:training-pay.title'));
+    const payAnswer = t('ar')('topics:training-pay.answer').slice(0, 30);
+    await waitForBubble(page, payAnswer);
+
+    // Type a question.
+    const question = 'كيف أكتب طلب تقديم؟';
+    await type(page, question);
+    await waitForBubble(page, question, true);
+    const applicationAnswer = t('ar')('topics:application.answer').slice(0, 30);
+    await waitForBubble(page, applicationAnswer);
+
+    const shown = await bubbles(page);
+    const answer = shown.find((bubble) => bubble.text.includes(applicationAnswer));
+    expect(answer?.direction).to.equal('rtl');
+    expect(shown.find((bubble) => bubble.user && bubble.text.includes(question))).to.not.equal(
+      undefined,
+    );
+    const screenshot = path.join(ARTIFACTS_DIR, 'widget-ar.png');
+    await page.screenshot({ path: screenshot });
+
+    // A reload in the same tab shows the conversation so far.
+    await page.reload();
+    await waitForBubble(page, applicationAnswer);
+    await waitForBubble(page, question, true);
+    const restored = await bubbles(page);
+    expect(restored.map((bubble) => bubble.text)).to.include.members(
+      shown.map((bubble) => bubble.text),
+    );
+    expect(await page.getAttribute('html', 'dir')).to.equal('rtl');
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'widget-ar-reloaded.png') });
+    expect(pageErrors).to.deep.equal([]);
+  });
+
+  it('greets a Ukrainian phone in Ukrainian, with the picker showing the languages in their own names', async function () {
+    const ukrainian = await browser.newContext({ viewport: PHONE, locale: 'uk-UA' });
+    try {
+      const page = await ukrainian.newPage();
+      watch(page);
+      await page.goto(`${app.url}/`);
+      await waitForBubble(page, t('uk')('welcome.hello'));
+      const options = await page.$$eval('#language option', (nodes) =>
+        nodes.map((node) => (node as HTMLOptionElement).textContent),
+      );
+      expect(options).to.include.members(['Deutsch', 'العربية', 'Українська', 'Türkçe']);
+      expect(await page.title()).to.equal(
+        t('uk')('widget:pageTitle', { org: content.organisation }),
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'widget-uk.png') });
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await ukrainian.close();
+    }
+  });
+
+  it('shows what a user types as text, never as HTML', async function () {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${app.url}/?lang=de`);
+    await waitForBubble(page, t('de')('welcome.hello'));
+    const hostile = '<img src=x onerror="document.title=\'pwned\'"><b>fett</b>';
+    await type(page, hostile);
+    await waitForBubble(page, '<b>fett</b>', true);
+    const injected = await page.$$eval(
+      '#webchat .webchat__bubble--from-user img, #webchat .webchat__bubble--from-user b',
+      (nodes) => nodes.length,
+    );
+    expect(injected).to.equal(0);
+    expect(await page.title()).to.not.equal('pwned');
+  });
+
+  for (const language of ['de', 'ar'] as const) {
+    it(`has no serious or critical accessibility violations in ${language} (axe-core)`, async function () {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/?lang=${language}`);
+      await waitForBubble(page, t(language)('welcome.hello'));
+      await page.locator('#webchat .webchat__suggested-action').first().waitFor();
+      expect(await seriousViolations(page)).to.deep.equal([]);
+    });
+  }
+
+  it('can be used with the keyboard alone: picker, buttons and send box are reachable with Tab', async function () {
+    const page = await context.newPage();
+    await page.goto(`${app.url}/?lang=de`);
+    await waitForBubble(page, t('de')('welcome.hello'));
+    const reached = new Set<string>();
+    for (let step = 0; step < 40; step += 1) {
+      await page.keyboard.press('Tab');
+      reached.add(
+        await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element) return '';
+          if (element.id) return `#${element.id}`;
+          if (element.matches('[data-id="webchat-sendbox-input"]')) return 'sendbox';
+          if (element.closest('.webchat__suggested-actions')) return 'suggested-actions';
+          return element.tagName.toLowerCase();
+        }),
+      );
+    }
+    expect([...reached]).to.include.members(['#language', '#new-chat', 'sendbox']);
+    // Web Chat makes the suggested actions one tab stop; the arrow keys move inside.
+    expect([...reached]).to.include('suggested-actions');
+  });
+});
