@@ -88,16 +88,19 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     xFrameOptions: false, // frame-ancestors decides; X-Frame-Options cannot name partner sites
   });
 
-  server.use((req, res, next) => {
-    secureHeaders(req, res, (error?: unknown) => {
-      if (error) return next(error as Error);
-      res.setHeader('Content-Security-Policy', pagePolicy(req, deps));
-      if (streamOrigin(req, deps.address).startsWith('wss:')) {
-        res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-      }
-      next();
-    });
-  });
+  // Pages and assets only: the bot's and the gateway's JSON routes need none of it.
+  const withSecureHeaders =
+    (route: (req: Request, res: Response) => Promise<void>) =>
+    (req: Request, res: Response, next: (error?: Error) => void) => {
+      secureHeaders(req, res, (error?: unknown) => {
+        if (error) return next(error as Error);
+        res.setHeader('Content-Security-Policy', pagePolicy(req, deps));
+        if (streamOrigin(req, deps.address).startsWith('wss:')) {
+          res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+        }
+        route(req, res).then(() => next(), next);
+      });
+    };
 
   const serve = (assetPath: string) => async (req: Request, res: Response) => {
     // embed.js runs on partner sites, which must be allowed to load it.
@@ -110,24 +113,30 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     }
   };
   for (const assetPath of assets.paths) {
-    server.get(assetPath, serve(assetPath));
-    server.head(assetPath, serve(assetPath));
+    server.get(assetPath, withSecureHeaders(serve(assetPath)));
+    server.head(assetPath, withSecureHeaders(serve(assetPath)));
   }
-  server.get('/widget/config.json', async (_req, res) => {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.writeHead(200);
-    res.end(configJson);
-  });
-  server.post('/widget/token', async (req, res) => {
-    try {
-      res.send(200, await deps.gateway.widgetToken(clientAddress(req, deps.address)));
-    } catch (error) {
-      if (error instanceof DirectLineError) return sendDirectLineError(res, error);
-      deps.logger.error({ err: describeError(error) }, 'widget token failed');
-      sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
-    }
-  });
+  server.get(
+    '/widget/config.json',
+    withSecureHeaders(async (_req, res) => {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.writeHead(200);
+      res.end(configJson);
+    }),
+  );
+  server.post(
+    '/widget/token',
+    withSecureHeaders(async (req, res) => {
+      try {
+        res.send(200, await deps.gateway.widgetToken(clientAddress(req, deps.address)));
+      } catch (error) {
+        if (error instanceof DirectLineError) return sendDirectLineError(res, error);
+        deps.logger.error({ err: describeError(error) }, 'widget token failed');
+        sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
+      }
+    }),
+  );
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: drives kausa-bot (Redis state) and a bare echo bot (the
- * floor) over loopback HTTP with expectReplies, and prints one JSON line.
+ * floor) over loopback HTTP with expectReplies, then the widget's Direct Line
+ * round trip with 200 open conversations, and prints one JSON line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Pool } from 'undici';
+import { WebSocket } from 'ws';
 import { createClient } from '@redis/client';
 import { loadExamples } from '../../src/content/examples';
 import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
@@ -21,6 +23,13 @@ const ROUNDS = 2;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const NAMESPACE = `bench-${process.pid}`;
 const NODE_FLAGS = ['--max-semi-space-size=16', '--disable-warning=DEP0111'];
+/** Widget conversations kept open with a WebSocket stream during the Direct Line bench. */
+const DL_CONVERSATIONS = Number(process.env.BENCH_DL_CONVERSATIONS ?? 200);
+/** Messages each of them sends, one at a time, after a pause like a person typing. */
+const DL_MESSAGES_EACH = 8;
+/** Mean pause between a reply and the next message (uniform 0–2× this). */
+const DL_THINK_MS = 2000;
+const DL_SECRET = 'bench-direct-line-secret-0123456789abcdef';
 
 interface Served {
   url: string;
@@ -114,12 +123,105 @@ async function stateBytes(): Promise<{ maxBytes: number; keys: number }> {
     all.push(...batch);
   }
   for (const key of all) {
+    // Bot state is a string per conversation/user; Direct Line keeps hashes and lists beside it.
+    if ((await client.type(key)) !== 'string') continue;
     keys += 1;
     maxBytes = Math.max(maxBytes, await client.strLen(key));
   }
   if (all.length > 0) await client.del(all);
   await client.close();
   return { maxBytes, keys };
+}
+
+interface Stream {
+  socket: WebSocket;
+  /** Resolves with the next bot activity's arrival time. */
+  waiting?: (at: number) => void;
+}
+
+/** Opens a widget conversation: token, start, stream; resolves once the welcome has arrived. */
+async function openConversation(
+  pool: Pool,
+  url: string,
+): Promise<{ id: string; token: string; stream: Stream }> {
+  const request = async (path: string, token: string, payload: unknown) => {
+    const response = await pool.request({
+      path: `/v3/directline${path}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(payload),
+    });
+    const json = (await response.body.json()) as Record<string, string>;
+    if (response.statusCode >= 300) throw new Error(`${path}: HTTP ${response.statusCode}`);
+    return json;
+  };
+  const generated = await request('/tokens/generate', DL_SECRET, {});
+  const started = await request('/conversations', generated.token!, { locale: 'de' });
+  const socket = new WebSocket(started.streamUrl!);
+  const stream: Stream = { socket };
+  const welcomed = new Promise<void>((resolve) => (stream.waiting = () => resolve()));
+  socket.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as { activities: Array<{ from: { role?: string } }> };
+    if (frame.activities.some((activity) => activity.from.role === 'bot')) {
+      const wake = stream.waiting;
+      stream.waiting = undefined;
+      wake?.(performance.now());
+    }
+  });
+  await welcomed;
+  return { id: started.conversationId!, token: started.token!, stream };
+}
+
+/**
+ * The widget's round trip over Direct Line: {@link DL_CONVERSATIONS} open
+ * conversations with WebSocket streams; each posts a message after a
+ * person-like pause and times it until the bot's answer arrives on its stream.
+ */
+async function benchDirectLine(url: string) {
+  const pool = new Pool(url, { connections: 50, pipelining: 1 });
+  const conversations = [];
+  for (let index = 0; index < DL_CONVERSATIONS; index += 1) {
+    conversations.push(await openConversation(pool, url));
+  }
+  const latenciesMs: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    conversations.map(async (conversation, index) => {
+      for (let turn = 0; turn < DL_MESSAGES_EACH; turn += 1) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * DL_THINK_MS));
+        const answered = new Promise<number>((resolve) => (conversation.stream.waiting = resolve));
+        const sent = performance.now();
+        const response = await pool.request({
+          path: `/v3/directline/conversations/${conversation.id}/activities`,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${conversation.token}`,
+          },
+          body: JSON.stringify({
+            type: 'message',
+            text: (index + turn) % 2 === 0 ? 'was ist eine Ausbildung?' : 'wie viel verdient man?',
+            channelData: { clientActivityID: `bench-${index}-${turn}` },
+          }),
+        });
+        await response.body.text();
+        if (response.statusCode !== 200)
+          throw new Error(`direct line post: HTTP ${response.statusCode}`);
+        latenciesMs.push((await answered) - sent);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  for (const conversation of conversations) conversation.stream.socket.close();
+  await pool.close();
+  const summary = summarise([{ turns: latenciesMs.length, seconds, latenciesMs }]);
+  return {
+    openConversations: DL_CONVERSATIONS,
+    messages: latenciesMs.length,
+    messagesPerSec: summary.turnsPerSec,
+    p50Ms: summary.p50Ms,
+    p99Ms: summary.p99Ms,
+  };
 }
 
 /** Classification of every evaluation message, in this process, after building the classifier. */
@@ -152,6 +254,7 @@ async function main(): Promise<void> {
     // BENCH_STORAGE_URL=memory:// shows what Redis costs.
     STORAGE_URL: process.env.BENCH_STORAGE_URL ?? REDIS_URL,
     STORAGE_NAMESPACE: NAMESPACE,
+    DIRECT_LINE_SECRET: DL_SECRET,
   });
   const floor = await serve(path.join(PROJECT_ROOT, 'dist/test/bench/echoBot.js'), {});
   try {
@@ -166,6 +269,7 @@ async function main(): Promise<void> {
     }
     const botSummary = summarise(botRuns);
     const floorSummary = summarise(floorRuns);
+    const directLine = await benchDirectLine(bot.url);
     const state = await stateBytes();
     const classify = benchClassify();
     const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -181,6 +285,7 @@ async function main(): Promise<void> {
         stateMaxBytes: state.maxBytes,
         stateKeys: state.keys,
         classify,
+        directLine,
       })}\n`,
     );
   } finally {
