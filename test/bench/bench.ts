@@ -142,7 +142,6 @@ interface Stream {
 /** Opens a widget conversation: token, start, stream; resolves once the welcome has arrived. */
 async function openConversation(
   pool: Pool,
-  url: string,
 ): Promise<{ id: string; token: string; stream: Stream }> {
   const request = async (path: string, token: string, payload: unknown) => {
     const response = await pool.request({
@@ -181,7 +180,7 @@ async function benchDirectLine(url: string) {
   const pool = new Pool(url, { connections: 50, pipelining: 1 });
   const conversations = [];
   for (let index = 0; index < DL_CONVERSATIONS; index += 1) {
-    conversations.push(await openConversation(pool, url));
+    conversations.push(await openConversation(pool));
   }
   const latenciesMs: number[] = [];
   const started = performance.now();
