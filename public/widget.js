@@ -113,10 +113,11 @@
           bubbleFromUserTextColor: colours.onPrimary,
           bubbleBorderRadius: 12,
           bubbleFromUserBorderRadius: 12,
-          botAvatarInitials: '',
-          userAvatarInitials: '',
           hideUploadButton: true,
-          suggestedActionLayout: 'flow',
+          // On a phone a row of buttons that scrolls sideways keeps the answer in view.
+          suggestedActionLayout: window.matchMedia('(max-width: 480px)').matches
+            ? 'carousel'
+            : 'flow',
           suggestedActionBorderRadius: 8,
           primaryFont: getComputedStyle(document.body).fontFamily,
           rootHeight: '100%',
