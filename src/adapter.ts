@@ -8,6 +8,7 @@ import type { i18n } from 'i18next';
 import type { Config } from './config';
 import { languageOfActivity, localizedMessage } from './language/replies';
 import { describeError, type Logger } from './logger';
+import { ClientReusingAuthentication } from './reusedClients';
 import { turnLanguageIfSet } from '../dialogs/ui';
 
 /**
@@ -19,7 +20,7 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): Cloud
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new ClientReusingAuthentication(auth));
   adapter.onTurnError = apologiseOnTurnError(i18n, logger);
   return adapter;
 }

@@ -28,33 +28,43 @@ export interface DirectLineLimits {
   consume(kind: 'post' | 'read' | 'conversation', key: string): Promise<void>;
 }
 
+/**
+ * `shared`: counted in Redis, so instances behind one address count together
+ * (new conversations per address). Posts and polls are counted by each
+ * instance in memory: they are on every message's path, and a flood is still
+ * stopped at the limit times the number of instances.
+ */
 const RULES = {
-  post: { points: MAX_POSTS_PER_CONVERSATION_PER_MINUTE, duration: 60 },
-  read: { points: MAX_READS_PER_CONVERSATION_PER_MINUTE, duration: 60 },
-  conversation: { points: MAX_CONVERSATIONS_PER_IP_PER_HOUR, duration: 3600 },
+  post: { points: MAX_POSTS_PER_CONVERSATION_PER_MINUTE, duration: 60, shared: false },
+  read: { points: MAX_READS_PER_CONVERSATION_PER_MINUTE, duration: 60, shared: false },
+  conversation: { points: MAX_CONVERSATIONS_PER_IP_PER_HOUR, duration: 3600, shared: true },
 } as const;
 
 /**
- * Limits counted with rate-limiter-flexible, in Redis when the bot uses Redis
- * (so instances behind one address count together; if Redis fails, each
- * instance counts in memory meanwhile), else in memory. Keys are hashed:
- * no IP address or conversation id is stored in clear.
+ * Limits counted with rate-limiter-flexible (see {@link RULES} for where;
+ * when Redis fails, each instance counts in memory meanwhile). Keys are
+ * hashed: no IP address or conversation id is stored in clear.
  */
 export function createLimits(client: RedisClient | undefined, namespace: string): DirectLineLimits {
   const limiters = {} as Record<keyof typeof RULES, RateLimiterAbstract>;
-  for (const [kind, rule] of Object.entries(RULES) as [keyof typeof RULES, typeof RULES.post][]) {
+  for (const [kind, rule] of Object.entries(RULES) as [
+    keyof typeof RULES,
+    (typeof RULES)[keyof typeof RULES],
+  ][]) {
     const keyPrefix = `${namespace}::dl-limit:${kind}`;
-    const memory = new RateLimiterMemory({ ...rule, keyPrefix });
-    limiters[kind] = client
-      ? new RateLimiterRedis({
-          ...rule,
-          keyPrefix,
-          storeClient: client,
-          useRedisPackage: true,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: memory,
-        })
-      : memory;
+    const counts = { points: rule.points, duration: rule.duration };
+    const memory = new RateLimiterMemory({ ...counts, keyPrefix });
+    limiters[kind] =
+      client && rule.shared
+        ? new RateLimiterRedis({
+            ...counts,
+            keyPrefix,
+            storeClient: client,
+            useRedisPackage: true,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: memory,
+          })
+        : memory;
   }
   return {
     async consume(kind, key) {
