@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'chai';
@@ -8,6 +9,7 @@ import { PROJECT_ROOT } from '../../src/paths';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
 import { launchChromium } from '../support/browser';
+import { freePort } from '../support/http';
 
 /** Where screenshots go: CI keeps this folder as the tests' artifacts. */
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
@@ -67,9 +69,23 @@ describe('web widget in a real browser (headless Chromium)', function () {
   let context: BrowserContext;
   const pageErrors: string[] = [];
 
+  let partner: Server;
+  let partnerUrl: string;
+
   before(async function () {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    app = await startTestApp();
+    // A partner organisation's site on another origin, embedding the widget with one tag.
+    const partnerPort = await freePort();
+    partnerUrl = `http://127.0.0.1:${partnerPort}`;
+    app = await startTestApp({ FRAME_ANCESTORS: `'self' ${partnerUrl}` });
+    partner = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="de"><head><title>Jugendmigrationsdienst</title></head>` +
+          `<body><h1>Beratung</h1><script src="${app.url}/embed.js" async></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => partner.listen(partnerPort, '127.0.0.1', resolve));
     browser = await launchChromium();
   });
 
@@ -83,6 +99,7 @@ describe('web widget in a real browser (headless Chromium)', function () {
 
   after(async function () {
     await browser?.close();
+    await new Promise((resolve) => partner?.close(resolve));
     await app?.close();
   });
 
@@ -178,6 +195,24 @@ describe('web widget in a real browser (headless Chromium)', function () {
     );
     expect(injected).to.equal(0);
     expect(await page.title()).to.not.equal('pwned');
+  });
+
+  it('opens from a partner site with one script tag: a button in the page language, the chat in a panel, Escape closes it', async function () {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${partnerUrl}/`);
+    const open = page.getByRole('button', { name: t('de')('widget:openChat') });
+    await open.click();
+    expect(await open.getAttribute('aria-expanded')).to.equal('true');
+    const chat = page.frameLocator(
+      `iframe[title="${t('de')('widget:chatLabel', { org: content.organisation })}"]`,
+    );
+    await chat.locator('.webchat__bubble', { hasText: t('de')('welcome.hello') }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'embed-de.png') });
+    await page.getByRole('button', { name: t('de')('widget:closeChat') }).focus();
+    await page.keyboard.press('Escape');
+    expect(await open.getAttribute('aria-expanded')).to.equal('false');
+    expect(pageErrors).to.deep.equal([]);
   });
 
   for (const language of ['de', 'ar'] as const) {
