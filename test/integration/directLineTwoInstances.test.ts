@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
+import { WebSocket } from 'ws';
 import { content } from '../support/bot';
 import { call, connect, widgetToken, type Client } from '../support/directLine';
-import { spawnBot, type BotProcess } from '../support/http';
+import { spawnBot, waitFor, type BotProcess } from '../support/http';
 import { dropNamespace, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
 
 const fromBot = (activity: Activity) => activity.from?.role === 'bot';
@@ -13,6 +14,7 @@ describe('direct line across two bot processes sharing Redis', function () {
   let a: BotProcess;
   let b: BotProcess;
   let client: Client | undefined;
+  let raw: WebSocket | undefined;
 
   before(async function () {
     [a, b] = await Promise.all([spawnBot(env), spawnBot(env)]);
@@ -20,6 +22,7 @@ describe('direct line across two bot processes sharing Redis', function () {
 
   after(async function () {
     client?.end();
+    raw?.close();
     await Promise.all([a?.stop(), b?.stop()]);
     await dropNamespace(namespace);
   });
@@ -29,6 +32,13 @@ describe('direct line across two bot processes sharing Redis', function () {
     const { token, conversationId } = await widgetToken(a.url);
     const started = await call(a.url, 'POST', '/conversations', token, { locale: 'tr-TR' });
     expect(started.status).to.equal(201);
+
+    // A raw stream on B records the frames exactly as the server sends them.
+    const reconnected = await call(b.url, 'GET', `/conversations/${conversationId}`, token);
+    const frames: Array<{ activities: Activity[]; watermark: string }> = [];
+    raw = new WebSocket(String(reconnected.body.streamUrl));
+    raw.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve) => raw?.once('open', resolve));
 
     // The widget's stream is on B: it gets the history written by A.
     client = connect(b.url, { token, conversationId, webSocket: true });
@@ -58,6 +68,18 @@ describe('direct line across two bot processes sharing Redis', function () {
     const onA = await call(a.url, 'GET', `/conversations/${conversationId}/activities`, token);
     const ids = (onA.body.activities as Activity[]).map((activity) => activity.id);
     expect(ids).to.include(id);
-    expect(ids).to.deep.equal(client.received.map((activity) => activity.id));
+    // Every activity exactly once. (botframework-directlinejs emits the activities of a
+    // frame on an async scheduler, so two frames close together may interleave; Web Chat
+    // orders its transcript itself.)
+    expect(client.received.map((activity) => activity.id).sort()).to.deep.equal(ids);
+    // The server sends them in order, each once, with rising watermarks.
+    const sent = () => frames.flatMap((frame) => frame.activities).length;
+    await waitFor(async () => sent() >= ids.length, 5000, 'the raw stream to catch up');
+    expect(
+      frames.flatMap((frame) => frame.activities.map((activity) => activity.id)),
+    ).to.deep.equal(ids);
+    const watermarks = frames.map((frame) => Number(frame.watermark));
+    expect(watermarks).to.deep.equal([...watermarks].sort((x, y) => x - y));
+    expect(watermarks.at(-1)).to.equal(ids.length);
   });
 });
