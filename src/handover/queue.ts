@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Audience, TopicId } from '../content/topics';
+import type { Language } from '../language/languages';
+import { offersFor } from './routing';
+import type { CounsellorProfile, Offer, Ticket } from './ticket';
+import type { TicketStore } from './ticketStore';
+
+/** After this wait a ticket is offered to every counsellor, not only those who speak its language. */
+export const DEFAULT_ESCALATE_AFTER_MS = 5 * 60 * 1000;
+/** A ticket nobody accepted within this time is cancelled (the user is offered a callback). */
+export const DEFAULT_MAX_WAIT_MS = 30 * 60 * 1000;
+/** Assumed time until a ticket is accepted while there is no history to go by. */
+export const DEFAULT_ACCEPT_MS = 4 * 60 * 1000;
+/** Accepted tickets that inform the estimate. */
+const ESTIMATE_SAMPLE = 20;
+
+/** What the handover dialog knows when it asks for a person. */
+export interface HandoverRequest {
+  reference: Partial<ConversationReference>;
+  language: Language;
+  audience?: Audience;
+  topics: TopicId[];
+  description?: string;
+}
+
+/** Where a waiting user stands. */
+export interface QueuePlace {
+  /** 1 for the next ticket to be taken. */
+  position: number;
+  /** Rounded up to whole minutes, at least 1. */
+  estimatedWaitMinutes: number;
+}
+
+/** Options of {@link HandoverQueue}. */
+export interface QueueOptions {
+  escalateAfterMs?: number;
+  maxWaitMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The handover queue: requests become waiting tickets, counsellors are
+ * offered them by language and audience, one counsellor wins an accept, and
+ * tickets end closed (by the counsellor) or cancelled (by the user, or after
+ * waiting too long). All state is in the {@link TicketStore}.
+ */
+export class HandoverQueue {
+  readonly escalateAfterMs: number;
+  readonly maxWaitMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: TicketStore,
+    options: QueueOptions = {},
+  ) {
+    this.escalateAfterMs = options.escalateAfterMs ?? DEFAULT_ESCALATE_AFTER_MS;
+    this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Opens a ticket, or returns the conversation's open one (a second request does not queue twice). */
+  async request(request: HandoverRequest): Promise<Ticket> {
+    const conversationId = request.reference.conversation?.id;
+    if (!conversationId)
+      throw new TypeError('HandoverQueue.request: the reference has no conversation');
+    const open = await this.store.openFor(conversationId);
+    if (open) return open;
+    const ticket: Ticket = {
+      id: randomBytes(12).toString('base64url'),
+      status: 'waiting',
+      reference: request.reference,
+      conversationId,
+      language: request.language,
+      ...(request.audience ? { audience: request.audience } : {}),
+      topics: request.topics,
+      ...(request.description ? { description: request.description } : {}),
+      createdAt: this.now(),
+    };
+    await this.store.add(ticket);
+    return ticket;
+  }
+
+  get(id: string): Promise<Ticket | undefined> {
+    return this.store.get(id);
+  }
+
+  /** The conversation's waiting or active ticket. */
+  openFor(conversationId: string): Promise<Ticket | undefined> {
+    return this.store.openFor(conversationId);
+  }
+
+  /** Tickets in a status, oldest first. */
+  list(status: Ticket['status']): Promise<Ticket[]> {
+    return this.store.list(status);
+  }
+
+  /** The waiting tickets this counsellor is offered, in order. */
+  async offers(counsellor: CounsellorProfile): Promise<Offer[]> {
+    return offersFor(
+      await this.store.list('waiting'),
+      counsellor,
+      this.now(),
+      this.escalateAfterMs,
+    );
+  }
+
+  /** Where a waiting ticket stands, and roughly how long until someone takes it. */
+  async place(ticketId: string): Promise<QueuePlace | undefined> {
+    const waiting = await this.store.list('waiting');
+    const index = waiting.findIndex((ticket) => ticket.id === ticketId);
+    if (index < 0) return undefined;
+    const accepted = [...(await this.store.list('active')), ...(await this.store.list('closed'))]
+      .filter((ticket) => ticket.acceptedAt !== undefined)
+      .sort((a, b) => (b.acceptedAt ?? 0) - (a.acceptedAt ?? 0))
+      .slice(0, ESTIMATE_SAMPLE);
+    const typicalMs =
+      accepted.length === 0
+        ? DEFAULT_ACCEPT_MS
+        : accepted.reduce((sum, ticket) => sum + (ticket.acceptedAt! - ticket.createdAt), 0) /
+          accepted.length;
+    const position = index + 1;
+    return {
+      position,
+      estimatedWaitMinutes: Math.max(1, Math.ceil((typicalMs * position) / 60_000)),
+    };
+  }
+
+  /** Gives a waiting ticket to `counsellor`; undefined when another counsellor was faster or it ended. */
+  accept(ticketId: string, counsellor: string): Promise<Ticket | undefined> {
+    return this.store.transition(ticketId, ['waiting'], {
+      status: 'active',
+      counsellor,
+      acceptedAt: this.now(),
+    });
+  }
+
+  /** Hands an active ticket to another counsellor. */
+  transfer(ticketId: string, to: string): Promise<Ticket | undefined> {
+    return this.store.transition(ticketId, ['active'], { counsellor: to });
+  }
+
+  /** Ends an active ticket; the bot takes the conversation back. */
+  close(ticketId: string): Promise<Ticket | undefined> {
+    return this.store.transition(ticketId, ['active'], { status: 'closed', closedAt: this.now() });
+  }
+
+  /** The user no longer wants a person ("never mind", a menu action) — waiting or during the chat. */
+  cancel(ticketId: string): Promise<Ticket | undefined> {
+    return this.store.transition(ticketId, ['waiting', 'active'], {
+      status: 'cancelled',
+      closedAt: this.now(),
+    });
+  }
+
+  /** Cancels tickets that have waited longer than {@link maxWaitMs}; resolves them (to tell their users). */
+  async expireWaiting(): Promise<Ticket[]> {
+    const limit = this.now() - this.maxWaitMs;
+    const expired: Ticket[] = [];
+    for (const ticket of await this.store.list('waiting')) {
+      if (ticket.createdAt > limit) continue;
+      const cancelled = await this.cancelIfWaiting(ticket.id);
+      if (cancelled) expired.push(cancelled);
+    }
+    return expired;
+  }
+
+  /** Removes every ticket of a conversation ("delete my data"). */
+  forget(conversationId: string): Promise<void> {
+    return this.store.removeConversation(conversationId);
+  }
+
+  private cancelIfWaiting(ticketId: string): Promise<Ticket | undefined> {
+    return this.store.transition(ticketId, ['waiting'], {
+      status: 'cancelled',
+      closedAt: this.now(),
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { CounsellorProfile, Offer, Ticket } from './ticket';
+
+/** Whether a counsellor speaks the ticket's language and advises its audience. */
+export function matches(ticket: Ticket, counsellor: CounsellorProfile): boolean {
+  const speaks = counsellor.languages.includes(ticket.language);
+  const advises =
+    counsellor.audiences.length === 0 ||
+    ticket.audience === undefined ||
+    counsellor.audiences.includes(ticket.audience);
+  return speaks && advises;
+}
+
+/**
+ * The waiting tickets a counsellor is offered, in the order to take them: a
+ * ticket goes first to counsellors who speak its language (and advise its
+ * audience); once it has waited `escalateAfterMs`, to everyone, marked as
+ * escalated so the console shows the language. Matching tickets come first,
+ * each group oldest first.
+ */
+export function offersFor(
+  waiting: readonly Ticket[],
+  counsellor: CounsellorProfile,
+  now: number,
+  escalateAfterMs: number,
+): Offer[] {
+  const matching: Offer[] = [];
+  const escalated: Offer[] = [];
+  for (const ticket of [...waiting].sort((a, b) => a.createdAt - b.createdAt)) {
+    if (matches(ticket, counsellor)) matching.push({ ticket, escalated: false });
+    else if (now - ticket.createdAt >= escalateAfterMs) escalated.push({ ticket, escalated: true });
+  }
+  return [...matching, ...escalated];
+}

@@ -1,0 +1,42 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Audience, TopicId } from '../content/topics';
+import type { Language } from '../language/languages';
+
+/** Where a ticket is in its life. */
+export type TicketStatus = 'waiting' | 'active' | 'closed' | 'cancelled';
+
+/** A request to talk to a person: what a counsellor needs to pick it up, nothing more. */
+export interface Ticket {
+  id: string;
+  status: TicketStatus;
+  /** How to reach the user later (proactive messages). */
+  reference: Partial<ConversationReference>;
+  conversationId: string;
+  language: Language;
+  audience?: Audience;
+  /** The last topics the bot answered, newest last. */
+  topics: TopicId[];
+  /** The user's own one-line description, if they gave one. */
+  description?: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** The counsellor who has it (while active, and after closing). */
+  counsellor?: string;
+  acceptedAt?: number;
+  closedAt?: number;
+}
+
+/** What a counsellor can take: the languages they speak and the audiences they advise. */
+export interface CounsellorProfile {
+  id: string;
+  languages: Language[];
+  /** Empty: every audience. */
+  audiences: Audience[];
+}
+
+/** A waiting ticket as offered to one counsellor. */
+export interface Offer {
+  ticket: Ticket;
+  /** True when the ticket is offered because it has waited too long for a matching counsellor. */
+  escalated: boolean;
+}
