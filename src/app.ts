@@ -9,6 +9,7 @@ import { createUnansweredLog } from './nlu/unanswered';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
+import { createHandover, type Handover } from './handover';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 
@@ -25,6 +26,8 @@ export interface RunningApp {
   url: string;
   /** The self-hosted Direct Line channel (its adapter sends proactive messages to the widget). */
   directLine: DirectLine;
+  /** The handover queue and the counsellor accounts. */
+  handover: Handover;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
   }
   const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
+  const handover = createHandover(
+    storage.redisClient,
+    config.storageNamespace,
+    config.directLine.secret,
+  );
   const server = createServer({
     adapter,
     bot,
@@ -91,6 +99,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         contentSecurityPolicy: config.contentSecurityPolicy,
       },
     },
+    counsellor: { auth: handover.auth, queue: handover.queue, address, logger },
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
@@ -109,10 +118,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     server,
     url: `http://127.0.0.1:${port}`,
     directLine,
+    handover,
     close: async () => {
       directLine.streams.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await directLine.close();
+      await handover.close();
       await worker.close();
       await storage.close();
     },

@@ -7,6 +7,7 @@ import {
   type PublicAddress,
 } from './channels/directline/http';
 import type { DirectLineGateway, StreamHub } from './channels/directline';
+import { registerCounsellorRoutes, type CounsellorApiDeps } from './handover/http';
 import { describeError, type Logger } from './logger';
 import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
 
@@ -29,6 +30,8 @@ export interface ServerDeps {
     address: PublicAddress;
     widget: Omit<WidgetDeps, 'gateway' | 'address' | 'logger'>;
   };
+  /** The counsellor console's API, when served. */
+  counsellor?: CounsellorApiDeps;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -74,6 +77,7 @@ export function createServer(deps: ServerDeps): Server {
     registerWidgetRoutes(server, { ...widget, gateway, address, logger: deps.logger });
     streams.attach(server.server);
   }
+  if (deps.counsellor) registerCounsellorRoutes(server, deps.counsellor);
 
   // Errors leave as {code, message} JSON ({error: {code, message}} under Direct Line);
   // internal causes and stacks stay in the log.

@@ -1,0 +1,139 @@
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import argon2 from 'argon2';
+import jwt from 'jsonwebtoken';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { RedisClient } from '../storage';
+import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
+
+/** How long a console session lasts: a working day. */
+export const COUNSELLOR_SESSION_SECONDS = 8 * 60 * 60;
+/** Failed logins per username and address before 429, within {@link LOGIN_WINDOW_SECONDS}. */
+export const MAX_FAILED_LOGINS = 5;
+/** The window of {@link MAX_FAILED_LOGINS}. */
+export const LOGIN_WINDOW_SECONDS = 15 * 60;
+/** Shortest password `npm run counsellor -- add` accepts. */
+export const MIN_PASSWORD_CHARS = 10;
+const AUDIENCE = 'kausa-counsellor';
+
+/** A refusal of the counsellor API: status, code and a fixed message. */
+export class CounsellorApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'CounsellorApiError';
+  }
+}
+
+const unauthorized = () =>
+  new CounsellorApiError(401, 'Unauthorized', 'Log in again (Authorization: Bearer <token>).');
+
+/** A session token and when it expires (ISO time). */
+export interface Session {
+  token: string;
+  expiresAt: string;
+}
+
+/** Hashes a password with argon2id (memory-hard); only the hash is ever stored. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+/**
+ * Logins and sessions of the counsellor console: argon2id password check,
+ * failed attempts limited per username and address, and signed session
+ * tokens that expire. A disabled account loses access at once, even with a
+ * token that has not expired.
+ */
+export class CounsellorAuth {
+  private readonly key: KeyObject;
+  private readonly failures: RateLimiterAbstract;
+  /** Compared against when the username is unknown, so timing does not tell which names exist. */
+  private readonly dummyHash: Promise<string>;
+
+  constructor(
+    private readonly directory: CounsellorDirectory,
+    secret: string,
+    redis: RedisClient | undefined,
+    namespace: string,
+  ) {
+    // A key of its own, derived from the secret: a Direct Line token is never a session.
+    this.key = createSecretKey(createHmac('sha256', secret).update(AUDIENCE).digest());
+    const rule = {
+      points: MAX_FAILED_LOGINS,
+      duration: LOGIN_WINDOW_SECONDS,
+      keyPrefix: `${namespace}::login-failures`,
+    };
+    this.failures = redis
+      ? new RateLimiterRedis({
+          ...rule,
+          storeClient: redis,
+          useRedisPackage: true,
+          insuranceLimiter: new RateLimiterMemory(rule),
+        })
+      : new RateLimiterMemory(rule);
+    this.dummyHash = hashPassword('not a password of anyone');
+  }
+
+  /**
+   * Checks the password and opens a session.
+   * @throws CounsellorApiError 401 (wrong name or password, or disabled), 429 (too many failures)
+   */
+  async login(username: string, password: string, clientAddress: string): Promise<Session> {
+    const attemptKey = createHash('sha256').update(`${clientAddress}\n${username}`).digest('hex');
+    const record = await this.failures.get(attemptKey);
+    if (record && record.consumedPoints >= MAX_FAILED_LOGINS) {
+      throw new CounsellorApiError(
+        429,
+        'TooManyAttempts',
+        'Too many failed logins; try again later.',
+        Math.max(1, Math.ceil(record.msBeforeNext / 1000)),
+      );
+    }
+    const account = await this.directory.get(username);
+    const valid = await argon2
+      .verify(account?.passwordHash ?? (await this.dummyHash), password)
+      .catch(() => false);
+    if (!account || !valid || account.disabled) {
+      await this.failures.penalty(attemptKey, 1);
+      throw new CounsellorApiError(401, 'Unauthorized', 'Wrong username or password.');
+    }
+    await this.failures.delete(attemptKey);
+    const token = jwt.sign({ role: account.role }, this.key, {
+      algorithm: 'HS256',
+      audience: AUDIENCE,
+      subject: account.username,
+      expiresIn: COUNSELLOR_SESSION_SECONDS,
+    });
+    return {
+      token,
+      expiresAt: new Date(Date.now() + COUNSELLOR_SESSION_SECONDS * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * The account behind an `Authorization: Bearer` header.
+   * @throws CounsellorApiError 401 (missing, invalid or expired token; account gone or disabled)
+   */
+  async authenticate(header: string | undefined): Promise<CounsellorAccount> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match?.[1]) throw unauthorized();
+    let username: string | undefined;
+    try {
+      const payload = jwt.verify(match[1], this.key, { algorithms: ['HS256'], audience: AUDIENCE });
+      username = typeof payload === 'string' ? undefined : payload.sub;
+    } catch {
+      throw unauthorized();
+    }
+    const account = username ? await this.directory.get(username) : undefined;
+    if (!account || account.disabled) throw unauthorized();
+    return account;
+  }
+}

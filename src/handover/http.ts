@@ -1,0 +1,150 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { clientAddress, type PublicAddress } from '../channels/directline/http';
+import { describeError, type Logger } from '../logger';
+import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
+import type { CounsellorAccount } from './counsellors';
+import type { HandoverQueue } from './queue';
+import type { Ticket, TicketStatus } from './ticket';
+
+/** Largest request body of the counsellor API (a message is short). */
+export const MAX_COUNSELLOR_BODY_BYTES = 16 * 1024;
+const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
+
+/** What the counsellor API needs. */
+export interface CounsellorApiDeps {
+  auth: CounsellorAuth;
+  queue: HandoverQueue;
+  address: PublicAddress;
+  logger: Logger;
+}
+
+/** A ticket as the console shows it: no conversation reference, times readable. */
+export interface TicketView {
+  id: string;
+  status: TicketStatus;
+  language: string;
+  audience?: string;
+  topics: string[];
+  /** The user's own one-line description. */
+  summary?: string;
+  createdAt: string;
+  waitingSeconds: number;
+  counsellor?: string;
+  /** Offered to this counsellor only because it waited too long for one who speaks the language. */
+  escalated?: boolean;
+}
+
+function view(ticket: Ticket, now: number, escalated?: boolean): TicketView {
+  return {
+    id: ticket.id,
+    status: ticket.status,
+    language: ticket.language,
+    ...(ticket.audience ? { audience: ticket.audience } : {}),
+    topics: ticket.topics,
+    ...(ticket.description ? { summary: ticket.description } : {}),
+    createdAt: new Date(ticket.createdAt).toISOString(),
+    waitingSeconds: Math.round(((ticket.acceptedAt ?? now) - ticket.createdAt) / 1000),
+    ...(ticket.counsellor ? { counsellor: ticket.counsellor } : {}),
+    ...(escalated !== undefined ? { escalated } : {}),
+  };
+}
+
+function fail(res: Response, error: CounsellorApiError): void {
+  if (error.retryAfterSeconds !== undefined) {
+    res.header('Retry-After', String(error.retryAfterSeconds));
+  }
+  res.send(error.status, { code: error.code, message: error.message });
+}
+
+/**
+ * The counsellor console's REST API under `/api/counsellor`: JSON in and
+ * out, `Authorization: Bearer <session token>` on everything but the login.
+ */
+export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps): void {
+  const body = restify.plugins.bodyParser({
+    maxBodySize: MAX_COUNSELLOR_BODY_BYTES,
+    mapParams: false,
+    mapFiles: false,
+  });
+  const handle =
+    (
+      work: (
+        req: Request,
+        account: CounsellorAccount,
+      ) => Promise<{ status?: number; body: unknown }>,
+    ) =>
+    async (req: Request, res: Response) => {
+      try {
+        const account = await deps.auth.authenticate(req.header('authorization'));
+        const result = await work(req, account);
+        res.send(result.status ?? 200, result.body);
+      } catch (error) {
+        if (error instanceof CounsellorApiError) return fail(res, error);
+        deps.logger.error({ err: describeError(error) }, 'counsellor request failed');
+        res.send(500, { code: 'InternalError', message: 'Internal error' });
+      }
+    };
+  const ticketOf = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
+    const ticket = await deps.queue.get(String(req.params.id ?? ''));
+    if (!ticket) throw new CounsellorApiError(404, 'NotFound', 'No such ticket.');
+    const own = ticket.counsellor === account.username;
+    if (ticket.status !== 'waiting' && !own && account.role !== 'lead') {
+      throw new CounsellorApiError(403, 'Forbidden', 'This ticket belongs to another counsellor.');
+    }
+    return ticket;
+  };
+
+  server.post('/api/counsellor/session', body, async (req: Request, res: Response) => {
+    const { username, password } = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof username !== 'string' || typeof password !== 'string') {
+      return res.send(400, { code: 'BadRequest', message: 'Send {"username", "password"}.' });
+    }
+    try {
+      res.send(200, await deps.auth.login(username, password, clientAddress(req, deps.address)));
+    } catch (error) {
+      if (error instanceof CounsellorApiError) return fail(res, error);
+      deps.logger.error({ err: describeError(error) }, 'counsellor login failed');
+      res.send(500, { code: 'InternalError', message: 'Internal error' });
+    }
+  });
+
+  server.get(
+    '/api/counsellor/tickets',
+    handle(async (req, account) => {
+      const status = (new URLSearchParams(req.getQuery()).get('status') ??
+        'waiting') as TicketStatus;
+      if (!LISTED.includes(status)) {
+        throw new CounsellorApiError(400, 'BadRequest', 'status is waiting, active or closed.');
+      }
+      const now = Date.now();
+      if (status === 'waiting') {
+        const profile = {
+          id: account.username,
+          languages: account.languages,
+          audiences: account.audiences,
+        };
+        const offers =
+          account.role === 'lead'
+            ? (await deps.queue.list('waiting')).map((ticket) => ({ ticket, escalated: false }))
+            : await deps.queue.offers(profile);
+        return { body: offers.map((offer) => view(offer.ticket, now, offer.escalated)) };
+      }
+      const tickets = (await deps.queue.list(status)).filter(
+        (ticket) => account.role === 'lead' || ticket.counsellor === account.username,
+      );
+      return { body: tickets.map((ticket) => view(ticket, now)) };
+    }),
+  );
+
+  server.post(
+    '/api/counsellor/tickets/:id/accept',
+    handle(async (req, account) => {
+      const ticket = await ticketOf(req, account);
+      const accepted = await deps.queue.accept(ticket.id, account.username);
+      if (!accepted) {
+        throw new CounsellorApiError(409, 'Conflict', 'Another counsellor has taken this ticket.');
+      }
+      return { body: view(accepted, Date.now()) };
+    }),
+  );
+}

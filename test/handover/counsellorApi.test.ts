@@ -1,0 +1,170 @@
+import { createHmac, createSecretKey } from 'node:crypto';
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import type { RunningApp } from '../../src/app';
+import { hashPassword, type CounsellorAccount } from '../../src/handover';
+import { MAX_FAILED_LOGINS } from '../../src/handover/counsellorAuth';
+import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
+
+const PASSWORD = 'sehr-geheim-2026';
+
+async function api(
+  app: RunningApp,
+  method: 'GET' | 'POST',
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${app.url}/api/counsellor${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+describe('counsellor API: sessions, roles and tickets', function () {
+  let app: RunningApp;
+  const accounts: Array<Omit<CounsellorAccount, 'passwordHash' | 'createdAt' | 'disabled'>> = [
+    { username: 'mariam', languages: ['fa', 'de'], audiences: [], role: 'counsellor' },
+    { username: 'samir', languages: ['ar', 'de'], audiences: ['youth'], role: 'counsellor' },
+    { username: 'jana', languages: ['de'], audiences: [], role: 'lead' },
+    { username: 'ex', languages: ['de'], audiences: [], role: 'counsellor' },
+  ];
+  const tokens: Record<string, string> = {};
+  let conversation = 0;
+  const ask = (language: 'fa' | 'ar' | 'de', description?: string) =>
+    app.handover.queue.request({
+      reference: { conversation: { id: `api-${(conversation += 1)}` } as never, channelId: 'test' },
+      language,
+      topics: ['certificate-recognition'],
+      ...(description ? { description } : {}),
+    });
+
+  before(async function () {
+    app = await startTestApp();
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const account of accounts) {
+      await app.handover.directory.put({
+        ...account,
+        passwordHash,
+        disabled: false,
+        createdAt: Date.now(),
+      });
+      const login = await api(app, 'POST', '/session', undefined, {
+        username: account.username,
+        password: PASSWORD,
+      });
+      expect(login.status).to.equal(200);
+      tokens[account.username] = (login.body as { token: string }).token;
+    }
+  });
+
+  after(async function () {
+    await app.close();
+  });
+
+  it('answers 401 without a token, with a forged or expired one, and for a disabled account', async function () {
+    expect((await api(app, 'GET', '/tickets')).status).to.equal(401);
+    expect((await api(app, 'GET', '/tickets', 'forged')).status).to.equal(401);
+    // Signed correctly, but an hour past its expiry.
+    const key = createSecretKey(
+      createHmac('sha256', TEST_DIRECT_LINE_SECRET).update('kausa-counsellor').digest(),
+    );
+    const expired = jwt.sign(
+      { role: 'counsellor', exp: Math.floor(Date.now() / 1000) - 3600 },
+      key,
+      { algorithm: 'HS256', audience: 'kausa-counsellor', subject: 'mariam' },
+    );
+    expect((await api(app, 'GET', '/tickets', expired)).status).to.equal(401);
+    const directLineToken = await (
+      await fetch(`${app.url}/widget/token`, { method: 'POST' })
+    ).json();
+    expect(
+      (await api(app, 'GET', '/tickets', (directLineToken as { token: string }).token)).status,
+      'a widget token is not a session',
+    ).to.equal(401);
+
+    const ex = await app.handover.directory.get('ex');
+    await app.handover.directory.put({ ...ex!, disabled: true });
+    const refused = await api(app, 'GET', '/tickets', tokens.ex);
+    expect(refused.status).to.equal(401);
+    expect(refused.body).to.deep.equal({
+      code: 'Unauthorized',
+      message: 'Log in again (Authorization: Bearer <token>).',
+    });
+  });
+
+  it(`refuses wrong passwords, and after ${MAX_FAILED_LOGINS} failures answers 429 even to the right one`, async function () {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < MAX_FAILED_LOGINS; attempt += 1) {
+      statuses.push(
+        (await api(app, 'POST', '/session', undefined, { username: 'jana', password: 'guess' }))
+          .status,
+      );
+    }
+    expect(statuses).to.deep.equal(Array(MAX_FAILED_LOGINS).fill(401));
+    const locked = await api(app, 'POST', '/session', undefined, {
+      username: 'jana',
+      password: PASSWORD,
+    });
+    expect(locked.status).to.equal(429);
+    expect(Number(locked.headers.get('retry-after'))).to.be.above(0);
+    const unknown = await api(app, 'POST', '/session', undefined, {
+      username: 'nobody',
+      password: PASSWORD,
+    });
+    expect(unknown.status).to.equal(401);
+    expect(unknown.body).to.deep.equal({
+      code: 'Unauthorized',
+      message: 'Wrong username or password.',
+    });
+  });
+
+  it('offers a Dari ticket to the counsellor who speaks Dari, not to the Arabic speaker, and shows the lead everything', async function () {
+    const fa = await ask('fa', 'مدرک دیپلمم از افغانستان است');
+    const forMariam = (await api(app, 'GET', '/tickets?status=waiting', tokens.mariam))
+      .body as Array<Record<string, unknown>>;
+    expect(forMariam.map((ticket) => ticket.id)).to.include(fa.id);
+    const mine = forMariam.find((ticket) => ticket.id === fa.id);
+    expect(mine).to.deep.include({
+      language: 'fa',
+      summary: 'مدرک دیپلمم از افغانستان است',
+      escalated: false,
+    });
+    expect(mine).to.not.have.property('reference');
+    const forSamir = (await api(app, 'GET', '/tickets?status=waiting', tokens.samir))
+      .body as Array<{ id: string }>;
+    expect(forSamir.map((ticket) => ticket.id)).to.not.include(fa.id);
+    const forLead = (await api(app, 'GET', '/tickets?status=waiting', tokens.jana)).body as Array<{
+      id: string;
+    }>;
+    expect(forLead.map((ticket) => ticket.id)).to.include(fa.id);
+    expect((await api(app, 'GET', '/tickets?status=everything', tokens.jana)).status).to.equal(400);
+  });
+
+  it('lets one counsellor accept a ticket (409 for the second) and shows it only to them and the lead', async function () {
+    const ticket = await ask('ar');
+    const [first, second] = await Promise.all([
+      api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.samir),
+      api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.jana),
+    ]);
+    expect([first.status, second.status].sort()).to.deep.equal([200, 409]);
+    const winner = first.status === 200 ? 'samir' : 'jana';
+    expect((await app.handover.queue.get(ticket.id))?.counsellor).to.equal(winner);
+    const active = (await api(app, 'GET', '/tickets?status=active', tokens[winner])).body as Array<{
+      id: string;
+    }>;
+    expect(active.map((entry) => entry.id)).to.include(ticket.id);
+    const others = (await api(app, 'GET', '/tickets?status=active', tokens.mariam)).body as Array<{
+      id: string;
+    }>;
+    expect(others.map((entry) => entry.id)).to.not.include(ticket.id);
+    const again = await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam);
+    expect(again.status).to.equal(403);
+    expect((await api(app, 'POST', '/tickets/nope/accept', tokens.mariam)).status).to.equal(404);
+  });
+});
