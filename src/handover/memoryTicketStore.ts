@@ -1,4 +1,4 @@
-import type { Ticket, TicketStatus } from './ticket';
+import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
 import { TICKET_TTL_MS, type TicketStore } from './ticketStore';
 
 /** How often expired tickets are dropped from memory. */
@@ -8,6 +8,7 @@ export const MEMORY_TICKET_SWEEP_MS = 60_000;
 export class MemoryTicketStore implements TicketStore {
   /** Tickets as JSON, so callers never share objects with the store. */
   private readonly tickets = new Map<string, { json: string; expires: number }>();
+  private readonly relayed = new Map<string, string[]>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly ttlMs = TICKET_TTL_MS) {
@@ -50,15 +51,30 @@ export class MemoryTicketStore implements TicketStore {
     return changed;
   }
 
+  async appendMessage(ticketId: string, message: RelayedMessage): Promise<void> {
+    if (!this.read(ticketId)) return;
+    const list = this.relayed.get(ticketId) ?? [];
+    list.push(JSON.stringify(message));
+    this.relayed.set(ticketId, list);
+  }
+
+  async messages(ticketId: string): Promise<RelayedMessage[]> {
+    if (!this.read(ticketId)) return [];
+    return (this.relayed.get(ticketId) ?? []).map((json) => JSON.parse(json) as RelayedMessage);
+  }
+
   async removeConversation(conversationId: string): Promise<void> {
     for (const ticket of this.all()) {
-      if (ticket.conversationId === conversationId) this.tickets.delete(ticket.id);
+      if (ticket.conversationId !== conversationId) continue;
+      this.tickets.delete(ticket.id);
+      this.relayed.delete(ticket.id);
     }
   }
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.tickets.clear();
+    this.relayed.clear();
   }
 
   private read(id: string): Ticket | undefined {
@@ -66,6 +82,7 @@ export class MemoryTicketStore implements TicketStore {
     if (!entry) return undefined;
     if (entry.expires <= Date.now()) {
       this.tickets.delete(id);
+      this.relayed.delete(id);
       return undefined;
     }
     return JSON.parse(entry.json) as Ticket;
@@ -77,6 +94,10 @@ export class MemoryTicketStore implements TicketStore {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, entry] of this.tickets) if (entry.expires <= now) this.tickets.delete(id);
+    for (const [id, entry] of this.tickets) {
+      if (entry.expires > now) continue;
+      this.tickets.delete(id);
+      this.relayed.delete(id);
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Audience, TopicId } from '../content/topics';
 import type { Language } from '../language/languages';
 import { offersFor } from './routing';
-import type { CounsellorProfile, Offer, Ticket } from './ticket';
+import type { CounsellorProfile, Offer, RelayedMessage, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
 
 /** After this wait a ticket is offered to every counsellor, not only those who speak its language. */
@@ -163,6 +163,16 @@ export class HandoverQueue {
       if (cancelled) expired.push(cancelled);
     }
     return expired;
+  }
+
+  /** Keeps a message of the user or the counsellor with the ticket. */
+  record(ticketId: string, message: RelayedMessage): Promise<void> {
+    return this.store.appendMessage(ticketId, message);
+  }
+
+  /** The messages between user and counsellor, oldest first. */
+  messages(ticketId: string): Promise<RelayedMessage[]> {
+    return this.store.messages(ticketId);
   }
 
   /** Removes every ticket of a conversation ("delete my data"). */

@@ -1,6 +1,6 @@
 import type { RedisClient } from '../storage';
 import { LuaScript } from '../storage/lua';
-import type { Ticket, TicketStatus } from './ticket';
+import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
 import { TICKET_TTL_MS, type TicketStore } from './ticketStore';
 
 const STATUSES: readonly TicketStatus[] = ['waiting', 'active', 'closed', 'cancelled'];
@@ -39,7 +39,8 @@ function revive(json: string): Ticket {
 /**
  * Tickets in Redis, on the bot's connection: a JSON string per ticket
  * (`<ns>::ho:t:<id>`), a sorted set of ids per status by creation time
- * (`<ns>::ho:s:<status>`) and a set per conversation (`<ns>::ho:c:<id>`).
+ * (`<ns>::ho:s:<status>`), a set per conversation (`<ns>::ho:c:<id>`) and
+ * a list of relayed messages per ticket (`<ns>::ho:m:<id>`).
  * Every key carries the ticket retention; index entries whose ticket has
  * expired are dropped when read.
  */
@@ -95,12 +96,22 @@ export class RedisTicketStore implements TicketStore {
     return typeof result === 'string' ? revive(result) : undefined;
   }
 
+  async appendMessage(ticketId: string, message: RelayedMessage): Promise<void> {
+    const key = this.messagesKey(ticketId);
+    await this.client.multi().rPush(key, JSON.stringify(message)).pExpire(key, this.ttlMs).exec();
+  }
+
+  async messages(ticketId: string): Promise<RelayedMessage[]> {
+    const items = await this.client.lRange(this.messagesKey(ticketId), 0, -1);
+    return items.map((json) => JSON.parse(json) as RelayedMessage);
+  }
+
   async removeConversation(conversationId: string): Promise<void> {
     const key = this.conversationKey(conversationId);
     const ids = await this.client.sMembers(key);
     const multi = this.client.multi();
     for (const id of ids) {
-      multi.del(this.ticketKey(id));
+      multi.del([this.ticketKey(id), this.messagesKey(id)]);
       for (const status of STATUSES) multi.zRem(this.statusKey(status), id);
     }
     await multi.del(key).exec();
@@ -124,6 +135,10 @@ export class RedisTicketStore implements TicketStore {
 
   private ticketKey(id: string): string {
     return `${this.prefix}t:${id}`;
+  }
+
+  private messagesKey(id: string): string {
+    return `${this.prefix}m:${id}`;
   }
 
   private statusKey(status: TicketStatus): string {

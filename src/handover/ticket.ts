@@ -40,3 +40,13 @@ export interface Offer {
   /** True when the ticket is offered because it has waited too long for a matching counsellor. */
   escalated: boolean;
 }
+
+/** One message of the conversation between a user and a counsellor, kept with the ticket. */
+export interface RelayedMessage {
+  from: 'user' | 'counsellor';
+  /** The counsellor's username, for counsellor messages. */
+  counsellor?: string;
+  text: string;
+  /** Epoch ms. */
+  at: number;
+}

@@ -1,4 +1,4 @@
-import type { Ticket, TicketStatus } from './ticket';
+import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
 
 /** How long a ticket is kept after its last change (closed tickets feed nothing else). */
 export const TICKET_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,7 +26,11 @@ export interface TicketStore {
     from: readonly TicketStatus[],
     changes: Partial<Omit<Ticket, 'id'>>,
   ): Promise<Ticket | undefined>;
-  /** Removes every ticket of a conversation ("delete my data"). */
+  /** Adds a message to the ticket's conversation with the counsellor (kept as long as the ticket). */
+  appendMessage(ticketId: string, message: RelayedMessage): Promise<void>;
+  /** The ticket's messages, oldest first. */
+  messages(ticketId: string): Promise<RelayedMessage[]>;
+  /** Removes every ticket of a conversation, with its messages ("delete my data"). */
   removeConversation(conversationId: string): Promise<void>;
   close(): Promise<void>;
 }

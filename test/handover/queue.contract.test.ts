@@ -216,9 +216,29 @@ for (const backend of [memory(), redis()]) {
       expect((await queue.get(recent.id))?.status).to.equal('waiting');
     });
 
-    it('forgets every ticket of a conversation', async function () {
+    it('keeps the messages between user and counsellor with the ticket, in order', async function () {
       const ticket = await queue.request(request());
+      await queue.accept(ticket.id, 'samir');
+      await queue.record(ticket.id, { from: 'user', text: 'مرحبا، عندي سؤال', at: 1 });
+      await queue.record(ticket.id, {
+        from: 'counsellor',
+        counsellor: 'samir',
+        text: 'أهلاً! تفضل',
+        at: 2,
+      });
+      expect(await queue.messages(ticket.id)).to.deep.equal([
+        { from: 'user', text: 'مرحبا، عندي سؤال', at: 1 },
+        { from: 'counsellor', counsellor: 'samir', text: 'أهلاً! تفضل', at: 2 },
+      ]);
+      expect(await queue.messages('no-such-ticket')).to.deep.equal([]);
+      await queue.close(ticket.id);
+    });
+
+    it('forgets every ticket of a conversation, with its messages', async function () {
+      const ticket = await queue.request(request());
+      await queue.record(ticket.id, { from: 'user', text: 'my phone is 0176 1234567', at: 1 });
       await queue.forget(ticket.conversationId);
+      expect(await queue.messages(ticket.id)).to.deep.equal([]);
       expect(await queue.get(ticket.id)).to.equal(undefined);
       expect(await queue.openFor(ticket.conversationId)).to.equal(undefined);
       const keys = await backend.keys();
@@ -231,6 +251,7 @@ for (const backend of [memory(), redis()]) {
     it('keeps every key only for the retention period', async function () {
       const short = new HandoverQueue(await backend.makeStore(300), { now });
       const ticket = await short.request(request());
+      await short.record(ticket.id, { from: 'user', text: 'hallo', at: 1 });
       const keys = await backend.keys();
       if (keys) {
         expect(keys.length).to.be.greaterThan(0);
