@@ -10,6 +10,7 @@ import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
 import { createHandover, type Handover } from './handover';
+import { createDelivery } from './handover/delivery';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 
@@ -99,7 +100,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         contentSecurityPolicy: config.contentSecurityPolicy,
       },
     },
-    counsellor: { auth: handover.auth, queue: handover.queue, address, logger },
+    counsellor: {
+      auth: handover.auth,
+      queue: handover.queue,
+      directory: handover.directory,
+      delivery: createDelivery(adapter, directLine, config.botAuth.MicrosoftAppId, content.i18n),
+      address,
+      logger,
+    },
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));

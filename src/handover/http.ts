@@ -2,18 +2,23 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { clientAddress, type PublicAddress } from '../channels/directline/http';
 import { describeError, type Logger } from '../logger';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
-import type { CounsellorAccount } from './counsellors';
+import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
+import type { Delivery } from './delivery';
 import type { HandoverQueue } from './queue';
 import type { Ticket, TicketStatus } from './ticket';
 
 /** Largest request body of the counsellor API (a message is short). */
 export const MAX_COUNSELLOR_BODY_BYTES = 16 * 1024;
+/** Longest message a counsellor can send in one go (as long as a user's). */
+export const MAX_COUNSELLOR_MESSAGE_CHARS = 2000;
 const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
 
 /** What the counsellor API needs. */
 export interface CounsellorApiDeps {
   auth: CounsellorAuth;
   queue: HandoverQueue;
+  directory: CounsellorDirectory;
+  delivery: Delivery;
   address: PublicAddress;
   logger: Logger;
 }
@@ -133,6 +138,88 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
         (ticket) => account.role === 'lead' || ticket.counsellor === account.username,
       );
       return { body: tickets.map((ticket) => view(ticket, now)) };
+    }),
+  );
+
+  /** The ticket, active and the caller's own (the lead may act on any). */
+  const ownActive = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
+    const ticket = await ticketOf(req, account);
+    if (ticket.status !== 'active') {
+      throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+    }
+    return ticket;
+  };
+
+  server.get(
+    '/api/counsellor/tickets/:id/transcript',
+    handle(async (req, account) => {
+      const ticket = await ticketOf(req, account);
+      const relayed = await deps.queue.messages(ticket.id);
+      return { body: { activities: await deps.delivery.transcript(ticket, relayed) } };
+    }),
+  );
+
+  server.post(
+    '/api/counsellor/tickets/:id/messages',
+    body,
+    handle(async (req, account) => {
+      const text = (req.body as { text?: unknown } | undefined)?.text;
+      if (
+        typeof text !== 'string' ||
+        text.trim() === '' ||
+        text.length > MAX_COUNSELLOR_MESSAGE_CHARS
+      ) {
+        throw new CounsellorApiError(
+          400,
+          'BadRequest',
+          `Send {"text"} with 1–${MAX_COUNSELLOR_MESSAGE_CHARS} characters.`,
+        );
+      }
+      const ticket = await ownActive(req, account);
+      // Plain text: what a counsellor types is shown as typed, never as markup.
+      await deps.delivery.send(ticket, {
+        type: 'message',
+        text,
+        textFormat: 'plain',
+        channelData: { counsellor: account.username },
+      });
+      await deps.queue.record(ticket.id, {
+        from: 'counsellor',
+        counsellor: account.username,
+        text,
+        at: Date.now(),
+      });
+      return { status: 201, body: { sent: true } };
+    }),
+  );
+
+  server.post(
+    '/api/counsellor/tickets/:id/close',
+    handle(async (req, account) => {
+      const ticket = await ownActive(req, account);
+      const closed = await deps.queue.close(ticket.id);
+      if (!closed) throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+      await deps.delivery.send(
+        closed,
+        deps.delivery.note(closed, 'counsellorLeft', { name: account.username }),
+      );
+      return { body: view(closed, Date.now()) };
+    }),
+  );
+
+  server.post(
+    '/api/counsellor/tickets/:id/transfer',
+    body,
+    handle(async (req, account) => {
+      const to = (req.body as { to?: unknown } | undefined)?.to;
+      const target = typeof to === 'string' ? await deps.directory.get(to) : undefined;
+      if (!target || target.disabled) {
+        throw new CounsellorApiError(400, 'BadRequest', 'Send {"to"} with an active counsellor.');
+      }
+      const ticket = await ownActive(req, account);
+      const moved = await deps.queue.transfer(ticket.id, target.username);
+      if (!moved) throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+      return { body: view(moved, Date.now()) };
     }),
   );
 

@@ -4,7 +4,11 @@ import jwt from 'jsonwebtoken';
 import type { RunningApp } from '../../src/app';
 import { hashPassword, type CounsellorAccount } from '../../src/handover';
 import { MAX_FAILED_LOGINS } from '../../src/handover/counsellorAuth';
+import type { Activity } from 'botbuilder';
+import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
+import { content } from '../support/bot';
+import { call, widgetToken } from '../support/directLine';
 
 const PASSWORD = 'sehr-geheim-2026';
 
@@ -166,5 +170,102 @@ describe('counsellor API: sessions, roles and tickets', function () {
     const again = await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam);
     expect(again.status).to.equal(403);
     expect((await api(app, 'POST', '/tickets/nope/accept', tokens.mariam)).status).to.equal(404);
+  });
+
+  it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {
+    // A Dari speaker in the widget.
+    const { token, conversationId } = await widgetToken(app.url);
+    await call(app.url, 'POST', '/conversations', token, { locale: 'fa' });
+    const question = 'مدرک من از افغانستان است. آیا در آلمان قبول می‌شود؟';
+    const posted = await call(
+      app.url,
+      'POST',
+      `/conversations/${conversationId}/activities`,
+      token,
+      {
+        type: 'message',
+        text: question,
+      },
+    );
+    const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
+    const echo = (log.body.activities as Activity[]).find(
+      (activity) => activity.id === posted.body.id,
+    );
+    const ticket = await app.handover.queue.request({
+      reference: {
+        conversation: { id: conversationId } as never,
+        channelId: 'directline',
+        serviceUrl: DIRECT_LINE_SERVICE_URL,
+        user: echo!.from,
+        bot: { id: 'kausa-bot', name: '' },
+      },
+      language: 'fa',
+      topics: ['certificate-recognition'],
+    });
+
+    expect(
+      (await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.mariam, { text: 'x' }))
+        .status,
+      'not accepted yet',
+    ).to.equal(409);
+    expect((await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam)).status).to.equal(
+      200,
+    );
+    const reply = 'سلام! من مریم هستم. مدرکت را با خودت بیاور.';
+    const sent = await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.mariam, {
+      text: reply,
+    });
+    expect(sent.status).to.equal(201);
+    expect(
+      (await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.mariam, { text: '' }))
+        .status,
+    ).to.equal(400);
+
+    const seen = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
+    const delivered = (seen.body.activities as Activity[]).find(
+      (activity) => activity.text === reply,
+    );
+    expect(delivered?.from.role).to.equal('bot');
+    expect(delivered?.textFormat).to.equal('plain');
+
+    const transcript = await api(app, 'GET', `/tickets/${ticket.id}/transcript`, tokens.mariam);
+    const texts = (transcript.body as { activities: Activity[] }).activities.map(
+      (activity) => activity.text,
+    );
+    expect(texts).to.include.members([question, reply]);
+    expect(texts.indexOf(question)).to.be.below(texts.indexOf(reply));
+    expect(
+      (await api(app, 'GET', `/tickets/${ticket.id}/transcript`, tokens.samir)).status,
+      'not theirs',
+    ).to.equal(403);
+
+    const moved = await api(app, 'POST', `/tickets/${ticket.id}/transfer`, tokens.mariam, {
+      to: 'samir',
+    });
+    expect((moved.body as { counsellor: string }).counsellor).to.equal('samir');
+    expect(
+      (
+        await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.mariam, {
+          text: 'still here?',
+        })
+      ).status,
+    ).to.equal(403);
+    expect(
+      (await api(app, 'POST', `/tickets/${ticket.id}/transfer`, tokens.samir, { to: 'nobody' }))
+        .status,
+    ).to.equal(400);
+
+    const closed = await api(app, 'POST', `/tickets/${ticket.id}/close`, tokens.samir);
+    expect(closed.status).to.equal(200);
+    const after = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
+    const last = (after.body.activities as Activity[]).at(-1);
+    expect(last?.text).to.equal(
+      content.i18n.getFixedT('fa', 'handover')('counsellorLeft', { name: 'samir' }),
+    );
+    expect(last?.locale).to.equal('fa');
+    expect(
+      (await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.samir, { text: 'x' }))
+        .status,
+    ).to.equal(409);
   });
 });
