@@ -103,6 +103,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     counsellor: {
       auth: handover.auth,
       queue: handover.queue,
+      events: handover.events,
       directory: handover.directory,
       delivery: createDelivery(adapter, directLine, config.botAuth.MicrosoftAppId, content.i18n),
       address,

@@ -4,11 +4,14 @@ import { describeError, type Logger } from '../logger';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
 import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 import type { Delivery } from './delivery';
+import type { HandoverEvent, HandoverEvents } from './events';
 import type { HandoverQueue } from './queue';
 import type { Ticket, TicketStatus } from './ticket';
 
 /** Largest request body of the counsellor API (a message is short). */
 export const MAX_COUNSELLOR_BODY_BYTES = 16 * 1024;
+/** How often an open event stream gets a keep-alive comment (and the account is checked again). */
+export const EVENT_STREAM_HEARTBEAT_MS = 25_000;
 /** Longest message a counsellor can send in one go (as long as a user's). */
 export const MAX_COUNSELLOR_MESSAGE_CHARS = 2000;
 const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
@@ -17,6 +20,7 @@ const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
 export interface CounsellorApiDeps {
   auth: CounsellorAuth;
   queue: HandoverQueue;
+  events: HandoverEvents;
   directory: CounsellorDirectory;
   delivery: Delivery;
   address: PublicAddress;
@@ -111,6 +115,39 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       deps.logger.error({ err: describeError(error) }, 'counsellor login failed');
       res.send(500, { code: 'InternalError', message: 'Internal error' });
     }
+  });
+
+  // Live updates as server-sent events: every ticket change (id, status and language only),
+  // and the messages of the counsellor's own tickets (a lead's: all).
+  server.get('/api/counsellor/events', async (req: Request, res: Response) => {
+    let account: CounsellorAccount;
+    try {
+      account = await deps.auth.authenticate(req.header('authorization'));
+    } catch (error) {
+      if (error instanceof CounsellorApiError) return fail(res, error);
+      throw error;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    const visible = (event: HandoverEvent) =>
+      event.type === 'ticket' || account.role === 'lead' || event.counsellor === account.username;
+    const stop = deps.events.subscribe((event) => {
+      if (visible(event)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => {
+      void deps.auth.authenticate(req.header('authorization')).then(
+        () => res.write(': keep-alive\n\n'),
+        () => res.end(), // logged out, expired or disabled meanwhile
+      );
+    }, EVENT_STREAM_HEARTBEAT_MS);
+    req.on('close', () => {
+      stop();
+      clearInterval(heartbeat);
+    });
   });
 
   server.get(

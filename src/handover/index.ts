@@ -5,6 +5,7 @@ import {
   RedisCounsellorDirectory,
   type CounsellorDirectory,
 } from './counsellors';
+import { MemoryHandoverEvents, RedisHandoverEvents, type HandoverEvents } from './events';
 import { MemoryTicketStore } from './memoryTicketStore';
 import { HandoverQueue } from './queue';
 import { RedisTicketStore } from './redisTicketStore';
@@ -17,6 +18,7 @@ export type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 /** The handover's parts on one storage backend. */
 export interface Handover {
   queue: HandoverQueue;
+  events: HandoverEvents;
   directory: CounsellorDirectory;
   auth: CounsellorAuth;
   close(): Promise<void>;
@@ -31,14 +33,19 @@ export function createHandover(
   const store: TicketStore = redis
     ? new RedisTicketStore(redis, namespace)
     : new MemoryTicketStore();
+  const events: HandoverEvents = redis
+    ? new RedisHandoverEvents(redis, namespace)
+    : new MemoryHandoverEvents();
   const directory: CounsellorDirectory = redis
     ? new RedisCounsellorDirectory(redis, namespace)
     : new MemoryCounsellorDirectory();
   return {
-    queue: new HandoverQueue(store),
+    queue: new HandoverQueue(store, { events }),
+    events,
     directory,
     auth: new CounsellorAuth(directory, secret, redis, namespace),
     close: async () => {
+      await events.close();
       await store.close();
       await directory.close();
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Audience, TopicId } from '../content/topics';
 import type { Language } from '../language/languages';
+import type { HandoverEvents } from './events';
 import { offersFor } from './routing';
 import type { CounsellorProfile, Offer, RelayedMessage, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
@@ -34,6 +35,8 @@ export interface QueuePlace {
 
 /** Options of {@link HandoverQueue}. */
 export interface QueueOptions {
+  /** Where changes are announced (the consoles' live updates). */
+  events?: HandoverEvents;
   escalateAfterMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -49,6 +52,7 @@ export class HandoverQueue {
   readonly escalateAfterMs: number;
   readonly maxWaitMs: number;
   private readonly now: () => number;
+  private readonly events: HandoverEvents | undefined;
 
   constructor(
     private readonly store: TicketStore,
@@ -57,6 +61,7 @@ export class HandoverQueue {
     this.escalateAfterMs = options.escalateAfterMs ?? DEFAULT_ESCALATE_AFTER_MS;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
     this.now = options.now ?? Date.now;
+    this.events = options.events;
   }
 
   /** Opens a ticket, or returns the conversation's open one (a second request does not queue twice). */
@@ -78,6 +83,7 @@ export class HandoverQueue {
       createdAt: this.now(),
     };
     await this.store.add(ticket);
+    await this.announce(ticket);
     return ticket;
   }
 
@@ -128,7 +134,7 @@ export class HandoverQueue {
 
   /** Gives a waiting ticket to `counsellor`; undefined when another counsellor was faster or it ended. */
   accept(ticketId: string, counsellor: string): Promise<Ticket | undefined> {
-    return this.store.transition(ticketId, ['waiting'], {
+    return this.move(ticketId, ['waiting'], {
       status: 'active',
       counsellor,
       acceptedAt: this.now(),
@@ -137,17 +143,17 @@ export class HandoverQueue {
 
   /** Hands an active ticket to another counsellor. */
   transfer(ticketId: string, to: string): Promise<Ticket | undefined> {
-    return this.store.transition(ticketId, ['active'], { counsellor: to });
+    return this.move(ticketId, ['active'], { counsellor: to });
   }
 
   /** Ends an active ticket; the bot takes the conversation back. */
   close(ticketId: string): Promise<Ticket | undefined> {
-    return this.store.transition(ticketId, ['active'], { status: 'closed', closedAt: this.now() });
+    return this.move(ticketId, ['active'], { status: 'closed', closedAt: this.now() });
   }
 
   /** The user no longer wants a person ("never mind", a menu action) — waiting or during the chat. */
   cancel(ticketId: string): Promise<Ticket | undefined> {
-    return this.store.transition(ticketId, ['waiting', 'active'], {
+    return this.move(ticketId, ['waiting', 'active'], {
       status: 'cancelled',
       closedAt: this.now(),
     });
@@ -166,8 +172,15 @@ export class HandoverQueue {
   }
 
   /** Keeps a message of the user or the counsellor with the ticket. */
-  record(ticketId: string, message: RelayedMessage): Promise<void> {
-    return this.store.appendMessage(ticketId, message);
+  async record(ticketId: string, message: RelayedMessage): Promise<void> {
+    await this.store.appendMessage(ticketId, message);
+    const ticket = await this.store.get(ticketId);
+    await this.events?.publish({
+      type: 'message',
+      ticketId,
+      ...(ticket?.counsellor ? { counsellor: ticket.counsellor } : {}),
+      message,
+    });
   }
 
   /** The messages between user and counsellor, oldest first. */
@@ -181,9 +194,27 @@ export class HandoverQueue {
   }
 
   private cancelIfWaiting(ticketId: string): Promise<Ticket | undefined> {
-    return this.store.transition(ticketId, ['waiting'], {
-      status: 'cancelled',
-      closedAt: this.now(),
+    return this.move(ticketId, ['waiting'], { status: 'cancelled', closedAt: this.now() });
+  }
+
+  /** A status move that, when it happened, is announced to every console. */
+  private async move(
+    ticketId: string,
+    from: readonly Ticket['status'][],
+    changes: Partial<Omit<Ticket, 'id'>>,
+  ): Promise<Ticket | undefined> {
+    const moved = await this.store.transition(ticketId, from, changes);
+    if (moved) await this.announce(moved);
+    return moved;
+  }
+
+  private async announce(ticket: Ticket): Promise<void> {
+    await this.events?.publish({
+      type: 'ticket',
+      id: ticket.id,
+      status: ticket.status,
+      language: ticket.language,
+      ...(ticket.counsellor ? { counsellor: ticket.counsellor } : {}),
     });
   }
 }

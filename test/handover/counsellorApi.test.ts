@@ -30,6 +30,62 @@ async function api(
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
+/** An open event stream of the console: what it has received, parsed. */
+interface EventStream {
+  events: Array<{ event: string; data: Record<string, unknown> }>;
+  /** Resolves once an event matching `match` has arrived. */
+  next(match: (event: { event: string; data: Record<string, unknown> }) => boolean): Promise<void>;
+  close(): void;
+}
+
+async function openEvents(app: RunningApp, token: string): Promise<EventStream> {
+  const controller = new AbortController();
+  const response = await fetch(`${app.url}/api/counsellor/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  expect(response.status).to.equal(200);
+  expect(response.headers.get('content-type')).to.match(/^text\/event-stream/);
+  const events: EventStream['events'] = [];
+  const waiters = new Set<() => void>();
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+          for (const wake of waiters) wake();
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    events,
+    next: (match) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no matching event within 5 s')), 5000);
+        const check = () => {
+          if (!events.some(match)) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
+      }),
+    close: () => controller.abort(),
+  };
+}
+
 describe('counsellor API: sessions, roles and tickets', function () {
   let app: RunningApp;
   const accounts: Array<Omit<CounsellorAccount, 'passwordHash' | 'createdAt' | 'disabled'>> = [
@@ -170,6 +226,43 @@ describe('counsellor API: sessions, roles and tickets', function () {
     const again = await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam);
     expect(again.status).to.equal(403);
     expect((await api(app, 'POST', '/tickets/nope/accept', tokens.mariam)).status).to.equal(404);
+  });
+
+  it('streams ticket changes to every console and messages only to the counsellor who has the ticket', async function () {
+    const mariam = await openEvents(app, tokens.mariam!);
+    const samir = await openEvents(app, tokens.samir!);
+    try {
+      const ticket = await ask('fa', 'سؤال دربارهٔ مدرک');
+      for (const stream of [mariam, samir]) {
+        await stream.next(
+          ({ event, data }) =>
+            event === 'ticket' && data.id === ticket.id && data.status === 'waiting',
+        );
+      }
+      expect(JSON.stringify(samir.events), 'no personal data in ticket events').to.not.contain(
+        'مدرک',
+      );
+      await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam);
+      await samir.next(
+        ({ data }) =>
+          data.id === ticket.id && data.status === 'active' && data.counsellor === 'mariam',
+      );
+      await app.handover.queue.record(ticket.id, {
+        from: 'user',
+        text: 'سلام، هستید؟',
+        at: Date.now(),
+      });
+      await mariam.next(({ event, data }) => event === 'message' && data.ticketId === ticket.id);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(samir.events.filter(({ event }) => event === 'message')).to.deep.equal([]);
+      expect(
+        (await fetch(`${app.url}/api/counsellor/events`)).status,
+        'no stream without a session',
+      ).to.equal(401);
+    } finally {
+      mariam.close();
+      samir.close();
+    }
   });
 
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {
