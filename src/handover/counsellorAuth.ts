@@ -7,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { RedisClient } from '../storage';
+import { HttpError } from '../util/httpError';
 import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 
 /** How long a console session lasts: a working day. */
@@ -19,18 +20,8 @@ export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const MIN_PASSWORD_CHARS = 10;
 const AUDIENCE = 'kausa-counsellor';
 
-/** A refusal of the counsellor API: status, code and a fixed message. */
-export class CounsellorApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'CounsellorApiError';
-  }
-}
+/** A refusal of the counsellor API, answered as `{code, message}`. */
+export class CounsellorApiError extends HttpError {}
 
 const unauthorized = () =>
   new CounsellorApiError(401, 'Unauthorized', 'Log in again (Authorization: Bearer <token>).');

@@ -1,20 +1,7 @@
-/**
- * A Direct Line error as the protocol returns it: an HTTP status and an
- * `{error: {code, message}}` body. Messages are fixed texts for developers;
- * they never quote what a client sent.
- */
-export class DirectLineError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Seconds a client should wait before trying again (for 429 and 503). */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'DirectLineError';
-  }
+import { HttpError } from '../../util/httpError';
 
+/** A Direct Line error as the protocol returns it: `{error: {code, message}}`. */
+export class DirectLineError extends HttpError {
   /** The response body. */
   toBody(): { error: { code: string; message: string } } {
     return { error: { code: this.code, message: this.message } };
