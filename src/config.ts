@@ -109,7 +109,10 @@ function publicUrl(env: Env): string {
 }
 
 function frameAncestors(env: Env): string[] {
-  const sources = text(env, 'FRAME_ANCESTORS', "'self'").split(/\s+/);
+  // .env files drop quotes, so self and none are accepted bare as well.
+  const sources = text(env, 'FRAME_ANCESTORS', "'self'")
+    .split(/\s+/)
+    .map((source) => (source === 'self' || source === 'none' ? `'${source}'` : source));
   for (const source of sources) {
     if (!/^('self'|'none'|https?:\/\/[A-Za-z0-9.*-]+(:\d+)?)$/.test(source)) {
       throw new ConfigError(

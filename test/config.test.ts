@@ -52,6 +52,10 @@ describe('config', function () {
     expect(config.publicUrl).to.equal('https://chat.example.org');
     expect(config.trustProxy).to.equal(true);
     expect(config.frameAncestors).to.deep.equal(["'self'", 'https://www.leipzig.de']);
+    expect(loadConfig({ FRAME_ANCESTORS: 'self https://a.example' }).frameAncestors).to.deep.equal([
+      "'self'",
+      'https://a.example',
+    ]);
   });
 
   const invalid: Array<[Record<string, string>, string]> = [
