@@ -2,6 +2,7 @@ import { ConversationState, UserState, type Storage, type TurnContext } from 'bo
 import type { i18n } from 'i18next';
 import { KausaBot } from './bot';
 import { loadCatalogue, type Catalogue } from './content/catalogue';
+import { loadHours, type OpeningHours } from './content/hours';
 import { loadLocales } from './content/locales';
 import { loadOrganisation, type Organisation } from './content/organisation';
 import type { LanguageDetector } from './language/detect';
@@ -18,12 +19,15 @@ export interface BotContent {
   i18n: i18n;
   catalogue: Catalogue;
   organisation: Organisation;
+  /** Counselling hours (`data/hours.json`), or undefined when the organisation names none. */
+  hours: OpeningHours | undefined;
   recognizers: Recognizers;
 }
 
 /** Loads and validates `locales/` and the organisation's `data/`; errors name the file. */
 export function loadContent(localesDir: string, dataDir: string): BotContent {
   const organisation = loadOrganisation(dataDir);
+  const hours = loadHours(dataDir);
   const resources = loadLocales(localesDir, SUPPORTED_LANGUAGES);
   const words = {} as Record<Language, RecognizerWords>;
   for (const language of SUPPORTED_LANGUAGES) {
@@ -33,6 +37,7 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
     i18n: createI18n(resources, { org: organisation }),
     catalogue: loadCatalogue(localesDir),
     organisation,
+    hours,
     recognizers: new Recognizers(words),
   };
 }
