@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { clientAddress, type PublicAddress } from '../channels/directline/http';
 import { describeError, type Logger } from '../logger';
+import { sendHttpError } from '../util/httpError';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
 import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 import type { Delivery } from './delivery';
@@ -59,10 +60,7 @@ function view(ticket: Ticket, now: number, escalated?: boolean): TicketView {
 }
 
 function fail(res: Response, error: CounsellorApiError): void {
-  if (error.retryAfterSeconds !== undefined) {
-    res.header('Retry-After', String(error.retryAfterSeconds));
-  }
-  res.send(error.status, { code: error.code, message: error.message });
+  sendHttpError(res, error, { code: error.code, message: error.message });
 }
 
 /**

@@ -14,3 +14,18 @@ export class HttpError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** Answers `error` with `body`, telling a client when to retry (429, 503). */
+export function sendHttpError(
+  res: {
+    header(name: string, value: string): unknown;
+    send(status: number, body: unknown): unknown;
+  },
+  error: HttpError,
+  body: unknown,
+): void {
+  if (error.retryAfterSeconds !== undefined) {
+    res.header('Retry-After', String(error.retryAfterSeconds));
+  }
+  res.send(error.status, body);
+}

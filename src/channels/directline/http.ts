@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { describeError, type Logger } from '../../logger';
+import { sendHttpError } from '../../util/httpError';
 import { DirectLineError } from './errors';
 import { parseWatermark, type DirectLineGateway } from './gateway';
 import { MAX_ACTIVITY_BYTES } from './limits';
@@ -47,10 +48,7 @@ function watermarkOf(req: Request): number {
 
 /** Sends a Direct Line error: status, Retry-After when given, `{error: {code, message}}`. */
 export function sendDirectLineError(res: Response, error: DirectLineError): void {
-  if (error.retryAfterSeconds !== undefined) {
-    res.header('Retry-After', String(error.retryAfterSeconds));
-  }
-  res.send(error.status, error.toBody());
+  sendHttpError(res, error, error.toBody());
 }
 
 /** Wraps a route: its result is sent as JSON; errors become Direct Line error bodies. */
