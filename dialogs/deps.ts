@@ -5,6 +5,7 @@ import type { Language } from '../src/language/languages';
 import type { Recognizers } from '../src/language/recognizers';
 import type { TextClassifier } from '../src/nlu/worker';
 import type { UnansweredLog } from '../src/nlu/unanswered';
+import type { HandoverDialogDeps } from './handoverDialog';
 import type { Ui } from './ui';
 
 /** What the bot remembers about a user across conversations. */
@@ -29,4 +30,10 @@ export interface DialogDeps {
   classifier: TextClassifier;
   /** Where questions the bot could not answer are kept, anonymously. */
   unanswered: UnansweredLog;
+  /** The topics answered last in this conversation, newest last (for a counsellor's ticket). */
+  recentTopics: StatePropertyAccessor<TopicId[]>;
+  /** The conversation's open handover ticket, while there is one. */
+  openTicket: StatePropertyAccessor<string | undefined>;
+  /** The handover to a person; without it, "talk to a counsellor" gives the contact details. */
+  handover?: HandoverDialogDeps;
 }

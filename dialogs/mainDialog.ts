@@ -16,6 +16,13 @@ import { isAudience, isTopicId } from '../src/content/topics';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, AnswerDialog, type AnswerOptions } from './answerDialog';
 import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
+import {
+  CALLBACK_DIALOG,
+  CallbackDialog,
+  HANDOVER_DIALOG,
+  HandoverDialog,
+  type CallbackOptions,
+} from './handoverDialog';
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
@@ -61,6 +68,10 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new MenuDialog(deps));
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(new ReadinessCheckDialog(deps));
+    if (deps.handover) {
+      this.addDialog(new HandoverDialog(deps, deps.handover));
+      this.addDialog(new CallbackDialog(deps, deps.handover));
+    }
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.askAudienceStep.bind(this),
@@ -289,8 +300,20 @@ export class MainDialog extends ComponentDialog {
       case 'menu':
         return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'counsellor':
+        if (this.deps.handover) return this.restart(innerDc, HANDOVER_DIALOG, {});
         await ui.send(context, ['counsellor.contact'], [{ value: { action: 'menu' } }]);
         return Dialog.EndOfTurn;
+      case 'callback':
+        if (!this.deps.handover) return undefined;
+        return this.restart(innerDc, CALLBACK_DIALOG, { offered: true } satisfies CallbackOptions);
+      case 'helpful':
+        // Only the thanks: how many found it helpful is counted by the statistics, not per user.
+        await ui.send(context, ['handover:helpful.thanks']);
+        return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'cancelHandover':
+        // An old "cancel" button after the request has ended: nothing is waiting any more.
+        await ui.send(context, ['handover:nothingToCancel']);
+        return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'chooseLanguage':
         await this.showLanguages(context, value.page ?? 0);
         return Dialog.EndOfTurn;

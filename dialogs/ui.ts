@@ -12,6 +12,8 @@ export type ButtonValue =
   | { group: string; page?: number }
   | { action: 'menu' | 'counsellor' | 'readiness' | 'changeAudience' | 'help' }
   | { action: 'chooseLanguage'; page?: number }
+  | { action: 'cancelHandover' | 'callback' }
+  | { action: 'helpful'; answer: 'yes' | 'no' }
   | { action: 'more'; topic: string }
   | { choice: string };
 

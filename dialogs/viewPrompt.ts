@@ -5,6 +5,7 @@ import {
   type PromptValidator,
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Recognizers } from '../src/language/recognizers';
 import { buttonValueOf, turnLanguage, type Button, type Text, type Ui } from './ui';
 
@@ -14,7 +15,7 @@ export const VIEW_PROMPT = 'viewPrompt';
 const NOT_UNDERSTOOD: Text = { key: 'fallback.notUnderstood' };
 
 /** What a view expects back. */
-export type ViewMode = 'buttons' | 'yesNo' | 'number';
+export type ViewMode = 'buttons' | 'yesNo' | 'number' | 'text' | 'contact';
 
 /**
  * A prompt's messages and buttons, stored as keys so that a reprompt (for
@@ -27,7 +28,7 @@ export interface View {
   retry?: Text;
   /** What is expected back (default: a tap on one of the buttons). */
   mode?: ViewMode;
-  /** Accepted range in `number` mode. */
+  /** Accepted range in `number` mode; longest answer in `text` mode. */
   min?: number;
   max?: number;
 }
@@ -37,13 +38,13 @@ export interface ViewPromptOptions extends PromptOptions {
   view: View;
 }
 
-/** The answer: a button's choice, yes/no/dontKnow, or a number. */
+/** The answer: a button's choice, yes/no/dontKnow, a number, free text, or `phone:`/`email:` and the contact. */
 export type ViewAnswer = string | number;
 
 /**
  * The one prompt the dialogs use: renders a {@link View} in the turn's
- * language and recognizes taps (`{"choice": …}`), yes/no/"I don't know" and
- * numbers in every supported language.
+ * language and recognizes taps (`{"choice": …}`), yes/no/"I don't know",
+ * numbers, free text and a phone number or e-mail address in every supported language.
  */
 export class ViewPrompt extends Prompt<ViewAnswer> {
   constructor(
@@ -97,9 +98,23 @@ export class ViewPrompt extends Prompt<ViewAnswer> {
       if (this.recognizers.yesNo(text, language) === 'dontKnow') {
         return { succeeded: true, value: 'dontKnow' };
       }
+    } else if (view.mode === 'text') {
+      const answer = text.trim();
+      if (answer !== '' && answer.length <= (view.max ?? Number.MAX_SAFE_INTEGER)) {
+        return { succeeded: true, value: answer };
+      }
+    } else if (view.mode === 'contact') {
+      const contact = this.recognizers.contact(text);
+      if (contact) return { succeeded: true, value: `${contact.type}:${contact.value}` };
     } else if (dontKnowOffered && this.recognizers.isDontKnow(text, language)) {
       return { succeeded: true, value: 'dontKnow' };
     }
     return { succeeded: false };
   }
+}
+
+/** Asks with the {@link ViewPrompt}: a step's question. */
+export function promptView(step: WaterfallStepContext, view: View): Promise<DialogTurnResult> {
+  const options: ViewPromptOptions = { view };
+  return step.prompt(VIEW_PROMPT, options);
 }

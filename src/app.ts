@@ -10,7 +10,8 @@ import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
 import { createHandover, type Handover } from './handover';
-import { createDelivery } from './handover/delivery';
+import { channelProactive, channelTranscript, createDelivery } from './handover/delivery';
+import { Ui } from '../dialogs/ui';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 
@@ -53,16 +54,31 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   }
   const adapter = createAdapter(config, content.i18n, logger);
   const { worker, detector } = createUnderstanding(LOCALES_DIR, content.recognizers);
+  const handover = createHandover(
+    storage.redisClient,
+    config.storageNamespace,
+    config.directLine.secret,
+    { ...(content.hours ? { hours: content.hours } : {}), logger },
+  );
   const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
     detectLanguage: detector,
     classifier: worker,
     unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
     // "Delete my data" in the widget also empties the transcript a reload would show.
-    forgetTranscript: async (context) => {
+    forget: async (context) => {
       if (context.activity.serviceUrl === DIRECT_LINE_SERVICE_URL) {
         await directLine.log.clear(context.activity.conversation.id);
       }
+    },
+    handover: {
+      service: handover.service,
+      // The widget's conversation so far, handed on with `handoff.initiate`.
+      transcript: async (context) => {
+        if (context.activity.serviceUrl !== DIRECT_LINE_SERVICE_URL) return [];
+        const set = await directLine.log.read(context.activity.conversation.id, 0);
+        return set.activities.map(({ activity }) => activity);
+      },
     },
   });
   const directLine = createDirectLine({
@@ -80,11 +96,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
   }
   const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
-  const handover = createHandover(
-    storage.redisClient,
-    config.storageNamespace,
-    config.directLine.secret,
+  const delivery = createDelivery(
+    channelProactive(adapter, directLine, config.botAuth.MicrosoftAppId),
+    new Ui(content.i18n),
+    channelTranscript(directLine),
   );
+  handover.service.delivery = delivery;
+  handover.service.start();
   const server = createServer({
     adapter,
     bot,
@@ -102,10 +120,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
     counsellor: {
       auth: handover.auth,
-      queue: handover.queue,
-      events: handover.events,
+      service: handover.service,
       directory: handover.directory,
-      delivery: createDelivery(adapter, directLine, config.botAuth.MicrosoftAppId, content.i18n),
+      delivery,
+      partners: content.partners,
       address,
       logger,
     },

@@ -1,6 +1,7 @@
 import {
   ActivityHandler,
   ActivityTypes,
+  HandoffEventNames,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -19,6 +20,26 @@ import type { Recognizers } from './language/recognizers';
 import type { UserProfile } from '../dialogs/deps';
 import { markLanguageSwitched, markWelcomed, type MainDialog } from '../dialogs/mainDialog';
 import { buttonValueOf, setTurnLanguage, type Ui } from '../dialogs/ui';
+import {
+  CALLBACK_BUTTON,
+  CANCEL_BUTTON,
+  HELPFUL_BUTTONS,
+  placeText,
+  type HandoverService,
+} from './handover/service';
+
+/** Who a ticket belongs to when an external agent hub accepted it (`handoff.status`). */
+export const HANDOFF_HUB = 'agent-hub';
+
+/** The language the conversation was last in. */
+const turnLanguageOf = (data: ConversationData): Language => data.language ?? DEFAULT_LANGUAGE;
+
+/** States of a `handoff.status` event (Bot Framework handoff protocol). */
+const HandoffStatusState = {
+  Accepted: 'accepted',
+  Failed: 'failed',
+  Completed: 'completed',
+} as const;
 
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -37,7 +58,14 @@ export interface ConversationData {
   lastTopic?: TopicId;
   /** Free-text messages in a row the bot did not understand. */
   misses?: number;
+  /** The topics answered last, newest last, at most {@link RECENT_TOPICS}. */
+  recentTopics?: TopicId[];
+  /** The open handover ticket: while it waits or a counsellor has it, messages go to the counsellor. */
+  handover?: string;
 }
+
+/** Topics remembered for a counsellor's ticket. */
+export const RECENT_TOPICS = 3;
 
 /** What the pipeline needs, handed in by the composition root. */
 export interface KausaBotDeps {
@@ -51,11 +79,15 @@ export interface KausaBotDeps {
     userProfile: StatePropertyAccessor<UserProfile>;
     lastTopic: StatePropertyAccessor<TopicId | undefined>;
     misses: StatePropertyAccessor<number>;
+    recentTopics: StatePropertyAccessor<TopicId[]>;
+    openTicket: StatePropertyAccessor<string | undefined>;
   }): MainDialog;
+  /** The handover to counsellors; without it the bot answers every message itself. */
+  handover?: HandoverService;
   /** Retention told to the user in the privacy notice. */
   stateTtlDays: number;
-  /** Forgets the channel's copy of the conversation ("delete my data"), where the bot keeps one. */
-  forgetTranscript?(context: TurnContext): Promise<void>;
+  /** Forgets what other stores keep of the conversation ("delete my data"): the channel's transcript. */
+  forget?(context: TurnContext): Promise<void>;
 }
 
 /** True when a text has no letter or digit in any script (emoji, punctuation only). */
@@ -83,7 +115,12 @@ export class KausaBot extends ActivityHandler {
     const lastTopic: StatePropertyAccessor<TopicId | undefined> = {
       get: async (context) => (await this.data(context)).lastTopic,
       set: async (context, topic) => {
-        (await this.data(context)).lastTopic = topic;
+        const data = await this.data(context);
+        data.lastTopic = topic;
+        if (topic) {
+          const recent = (data.recentTopics ?? []).filter((known) => known !== topic);
+          data.recentTopics = [...recent, topic].slice(-RECENT_TOPICS);
+        }
       },
       delete: async (context) => {
         delete (await this.data(context)).lastTopic;
@@ -100,7 +137,33 @@ export class KausaBot extends ActivityHandler {
         delete (await this.data(context)).misses;
       },
     };
-    this.dialog = deps.createDialog({ userProfile: this.userProfile, lastTopic, misses });
+    const recentTopics: StatePropertyAccessor<TopicId[]> = {
+      get: async (context) => (await this.data(context)).recentTopics ?? [],
+      set: async (context, topics) => {
+        (await this.data(context)).recentTopics = topics;
+      },
+      delete: async (context) => {
+        delete (await this.data(context)).recentTopics;
+      },
+    };
+    const openTicket: StatePropertyAccessor<string | undefined> = {
+      get: async (context) => (await this.data(context)).handover,
+      set: async (context, id) => {
+        const data = await this.data(context);
+        if (id) data.handover = id;
+        else delete data.handover;
+      },
+      delete: async (context) => {
+        delete (await this.data(context)).handover;
+      },
+    };
+    this.dialog = deps.createDialog({
+      userProfile: this.userProfile,
+      lastTopic,
+      misses,
+      recentTopics,
+      openTicket,
+    });
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter(
@@ -119,6 +182,13 @@ export class KausaBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === HandoffEventNames.HandoffStatus) {
+        await this.handoffStatus(context);
+      }
       await next();
     });
   }
@@ -152,13 +222,89 @@ export class KausaBot extends ActivityHandler {
     if (!value && recognizers.command(text, data.language ?? DEFAULT_LANGUAGE) === 'delete') {
       await this.deps.conversationState.delete(context);
       await this.deps.userState.delete(context);
-      await this.deps.forgetTranscript?.(context);
+      await this.deps.handover?.forget(context.activity.conversation.id);
+      await this.deps.forget?.(context);
       return ui.send(context, ['privacy.deleted']);
     }
 
     data.turnCount += 1;
+    if (data.handover && (await this.relay(context, data, text))) return;
     if (!data.welcomed) await this.welcome(context, data);
     await this.runDialog(context);
+  }
+
+  /**
+   * The handover gate: while a ticket waits, a message is kept for the
+   * counsellor and the user hears their place; while a counsellor has it,
+   * the message goes to the counsellor and the bot stays silent. "Cancel" or
+   * any button of the bot ends the request (the button then does what it
+   * says). Returns false when the bot should handle the message itself.
+   */
+  private async relay(
+    context: TurnContext,
+    data: ConversationData,
+    text: string,
+  ): Promise<boolean> {
+    const service = this.deps.handover;
+    const ticket = service && data.handover ? await service.queue.get(data.handover) : undefined;
+    if (!service || !ticket || (ticket.status !== 'waiting' && ticket.status !== 'active')) {
+      // Closed by the counsellor, cancelled or expired meanwhile: the bot is back.
+      delete data.handover;
+      return false;
+    }
+    const value = buttonValueOf(context.activity);
+    const wantsOut =
+      (value !== undefined && !('language' in value) && !('choice' in value)) ||
+      (!value && this.deps.recognizers.command(text, turnLanguageOf(data)) === 'cancel');
+    if (wantsOut) {
+      await service.cancelByUser(ticket.id);
+      delete data.handover;
+      await this.deps.ui.send(context, [
+        ticket.status === 'active' ? 'handover:youLeft' : 'handover:cancelled',
+      ]);
+      const cancelOnly = !value || ('action' in value && value.action === 'cancelHandover');
+      if (cancelOnly) {
+        await this.deps.ui.send(context, ['answer.followUp'], [{ value: { action: 'menu' } }]);
+      }
+      return cancelOnly;
+    }
+    if (value) return true; // a language switch or an old answer: the counsellor needs neither
+    await service.queue.record(ticket.id, { from: 'user', text, at: Date.now() });
+    if (ticket.status === 'waiting') {
+      const place = await service.queue.place(ticket.id);
+      if (place) {
+        await this.deps.ui.send(
+          context,
+          [{ key: 'handover:stillWaiting' }, placeText('handover:update', place)],
+          [CANCEL_BUTTON],
+        );
+      }
+    }
+    return true;
+  }
+
+  /**
+   * `handoff.status` from an agent hub that took the conversation instead of
+   * our console: accepted, failed (the user is offered a callback) or completed.
+   */
+  private async handoffStatus(context: TurnContext): Promise<void> {
+    const service = this.deps.handover;
+    const data = await this.data(context);
+    const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+    if (!service || !data.handover) return;
+    setTurnLanguage(context, data.language ?? DEFAULT_LANGUAGE);
+    const id = data.handover;
+    if (state === HandoffStatusState.Accepted) {
+      await service.queue.accept(id, HANDOFF_HUB);
+    } else if (state === HandoffStatusState.Failed) {
+      await service.cancelByUser(id);
+      delete data.handover;
+      await this.deps.ui.send(context, ['handover:failed'], [CALLBACK_BUTTON]);
+    } else if (state === HandoffStatusState.Completed) {
+      await service.queue.close(id);
+      delete data.handover;
+      await this.deps.ui.send(context, ['handover:helpful.ask'], HELPFUL_BUTTONS);
+    }
   }
 
   /** Decides the language of this turn and remembers an explicit choice. */

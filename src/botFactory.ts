@@ -11,6 +11,8 @@ import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
 import { Recognizers, type RecognizerWords } from './language/recognizers';
 import type { TextClassifier } from './nlu/worker';
 import type { UnansweredLog } from './nlu/unanswered';
+import { loadPartners, type Partner } from './partners/partners';
+import type { HandoverDialogDeps } from '../dialogs/handoverDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
 
@@ -22,6 +24,8 @@ export interface BotContent {
   /** Counselling hours (`data/hours.json`), or undefined when the organisation names none. */
   hours: OpeningHours | undefined;
   recognizers: Recognizers;
+  /** Network partners (`data/partners.json`), empty when the organisation lists none. */
+  partners: Partner[];
 }
 
 /** Loads and validates `locales/` and the organisation's `data/`; errors name the file. */
@@ -39,6 +43,7 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
     organisation,
     hours,
     recognizers: new Recognizers(words),
+    partners: loadPartners(dataDir),
   };
 }
 
@@ -49,7 +54,9 @@ export interface BotOptions {
   classifier: TextClassifier;
   unanswered: UnansweredLog;
   /** Forgets the channel's copy of a conversation on "delete my data". */
-  forgetTranscript?(context: TurnContext): Promise<void>;
+  forget?(context: TurnContext): Promise<void>;
+  /** The handover to counsellors (queue, hours, callbacks) and the transcript it hands on. */
+  handover?: HandoverDialogDeps;
 }
 
 /** Builds the bot with its states and dialogs on `storage`. */
@@ -66,7 +73,8 @@ export function createKausaBot(
     recognizers: content.recognizers,
     detectLanguage: options.detectLanguage,
     stateTtlDays: options.stateTtlDays,
-    forgetTranscript: options.forgetTranscript,
+    forget: options.forget,
+    handover: options.handover?.service,
     createDialog: (accessors) =>
       new MainDialog({
         ui,
@@ -74,6 +82,7 @@ export function createKausaBot(
         catalogue: content.catalogue,
         classifier: options.classifier,
         unanswered: options.unanswered,
+        handover: options.handover,
         ...accessors,
       }),
   });

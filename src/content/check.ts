@@ -41,6 +41,32 @@ function fill(text: string, organisation: Organisation): string {
   );
 }
 
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** The plural forms a language needs (CLDR, as i18next uses them); de-simple is German. */
+function pluralForms(language: string): string[] {
+  return new Intl.PluralRules(language === 'de-simple' ? 'de' : language).resolvedOptions()
+    .pluralCategories;
+}
+
+/**
+ * The keys a language must have for the reference's keys: a plural key of the
+ * reference (`minutes_one`, `minutes_other`) stands for every plural form of the language.
+ */
+function expectedKeys(referenceKeys: string[], language: string): Array<[string, string]> {
+  const expected: Array<[string, string]> = [];
+  const plurals = new Set<string>();
+  for (const key of referenceKeys) {
+    const base = PLURAL.test(key) ? key.replace(PLURAL, '') : undefined;
+    if (base === undefined) expected.push([key, key]);
+    else if (!plurals.has(base)) {
+      plurals.add(base);
+      for (const form of pluralForms(language)) expected.push([`${base}_${form}`, `${base}_other`]);
+    }
+  }
+  return expected;
+}
+
 function leaf(tree: unknown, key: string): unknown {
   return key
     .split('.')
@@ -90,7 +116,14 @@ export function checkContent(
       problems.push(`${where}: missing or empty`);
       return false;
     }
-    if (typeof referenceText === 'string' && placeholders(text) !== placeholders(referenceText)) {
+    // A plural form for one or two may say the number in words ("دقيقة واحدة") instead of {{count}}.
+    const wordsForCount = /_(zero|one|two)$/.test(where);
+    const names = (value: string) =>
+      placeholders(value)
+        .split(',')
+        .filter((name) => !(wordsForCount && name === 'count'))
+        .join(',');
+    if (typeof referenceText === 'string' && names(text) !== names(referenceText)) {
       problems.push(
         `${where}: placeholders {${placeholders(text)}} differ from ${reference} {${placeholders(referenceText)}}`,
       );
@@ -110,17 +143,19 @@ export function checkContent(
     const tree = resources[language] as Record<string, Record<string, unknown>>;
     // common.json and widget.json: the reference's keys, and labels within their limit.
     for (const namespace of UI_NAMESPACES) {
-      for (const key of leafKeys(ref[namespace])) {
+      const expected = expectedKeys(leafKeys(ref[namespace]), language);
+      for (const [key, referenceKey] of expected) {
         const max = namespace === 'common' && LABEL_KEYS.test(key) ? MAX_LABEL_CHARS : undefined;
         checkText(
           `${language}/${namespace}.json ${key}`,
           leaf(tree[namespace], key),
-          leaf(ref[namespace], key),
+          leaf(ref[namespace], referenceKey),
           max,
         );
       }
+      const known = new Set(expected.map(([key]) => key));
       for (const key of leafKeys(tree[namespace])) {
-        if (leaf(ref[namespace], key) === undefined)
+        if (!known.has(key))
           problems.push(`${language}/${namespace}.json ${key}: not in ${reference}`);
       }
     }

@@ -123,5 +123,7 @@ export function describeTime(at: Date, locale: string, timeZone: string): string
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
+    // Appointments in Germany follow the Gregorian calendar, also when told in Persian.
+    calendar: 'gregory',
   }).format(at);
 }

@@ -8,6 +8,8 @@ export type CounsellorRole = 'counsellor' | 'lead';
 /** A counsellor's account: who they are, what they can take, and the hash of their password. */
 export interface CounsellorAccount {
   username: string;
+  /** The name users see ("Leyla from … is now with you"); the username when not set. */
+  displayName?: string;
   /** argon2id hash; the password itself is never stored. */
   passwordHash: string;
   languages: Language[];
@@ -29,6 +31,11 @@ export interface CounsellorDirectory {
   /** All accounts, by username. */
   list(): Promise<CounsellorAccount[]>;
   close(): Promise<void>;
+}
+
+/** The name a user is told: the display name, else the username. */
+export function nameOf(account: Pick<CounsellorAccount, 'username' | 'displayName'>): string {
+  return account.displayName ?? account.username;
 }
 
 /** Usernames: letters, digits and . _ - (they appear in tickets and logs of the console). */

@@ -5,7 +5,9 @@ import type { RelayedMessage, TicketStatus } from './ticket';
 /** What changed in the handover, for the consoles' live updates. */
 export type HandoverEvent =
   | { type: 'ticket'; id: string; status: TicketStatus; language: string; counsellor?: string }
-  | { type: 'message'; ticketId: string; counsellor?: string; message: RelayedMessage };
+  | { type: 'message'; ticketId: string; counsellor?: string; message: RelayedMessage }
+  /** A callback request was added or done (its contents are fetched with the API). */
+  | { type: 'callback'; id: string; status: 'open' | 'done' };
 
 /** Handover events across every instance. */
 export interface HandoverEvents {

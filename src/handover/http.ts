@@ -3,10 +3,11 @@ import { clientAddress, type PublicAddress } from '../channels/directline/http';
 import { describeError, type Logger } from '../logger';
 import { sendHttpError } from '../util/httpError';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
-import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
+import { nameOf, type CounsellorAccount, type CounsellorDirectory } from './counsellors';
 import type { Delivery } from './delivery';
-import type { HandoverEvent, HandoverEvents } from './events';
-import type { HandoverQueue } from './queue';
+import type { HandoverEvent } from './events';
+import { partnerCard, type Partner } from '../partners/partners';
+import type { HandoverService } from './service';
 import type { Ticket, TicketStatus } from './ticket';
 
 /** Largest request body of the counsellor API (a message is short). */
@@ -20,10 +21,11 @@ const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
 /** What the counsellor API needs. */
 export interface CounsellorApiDeps {
   auth: CounsellorAuth;
-  queue: HandoverQueue;
-  events: HandoverEvents;
+  service: HandoverService;
   directory: CounsellorDirectory;
   delivery: Delivery;
+  /** The network partners a counsellor can refer a user to. */
+  partners: readonly Partner[];
   address: PublicAddress;
   logger: Logger;
 }
@@ -91,8 +93,9 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
         res.send(500, { code: 'InternalError', message: 'Internal error' });
       }
     };
+  const { service } = deps;
   const ticketOf = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
-    const ticket = await deps.queue.get(String(req.params.id ?? ''));
+    const ticket = await service.queue.get(String(req.params.id ?? ''));
     if (!ticket) throw new CounsellorApiError(404, 'NotFound', 'No such ticket.');
     const own = ticket.counsellor === account.username;
     if (ticket.status !== 'waiting' && !own && account.role !== 'lead') {
@@ -100,6 +103,15 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     }
     return ticket;
   };
+  /** The ticket, active and the caller's own (the lead may act on any). */
+  const ownActive = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
+    const ticket = await ticketOf(req, account);
+    if (ticket.status !== 'active') {
+      throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+    }
+    return ticket;
+  };
+  const notActive = () => new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
 
   server.post('/api/counsellor/session', body, async (req: Request, res: Response) => {
     const { username, password } = (req.body ?? {}) as Record<string, unknown>;
@@ -115,15 +127,31 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     }
   });
 
+  server.get(
+    '/api/counsellor/me',
+    handle(async (_req, account) => ({
+      body: {
+        username: account.username,
+        name: nameOf(account),
+        role: account.role,
+        languages: account.languages,
+        audiences: account.audiences,
+      },
+    })),
+  );
+
   // Live updates as server-sent events: every ticket change (id, status and language only),
-  // and the messages of the counsellor's own tickets (a lead's: all).
+  // callback requests, and the messages of the counsellor's own tickets (a lead's: all).
+  // An open stream also marks its counsellor as online, so users are not queued for nobody.
   server.get('/api/counsellor/events', async (req: Request, res: Response) => {
     let account: CounsellorAccount;
     try {
       account = await deps.auth.authenticate(req.header('authorization'));
+      await service.presence.touch(account.username);
     } catch (error) {
       if (error instanceof CounsellorApiError) return fail(res, error);
-      throw error;
+      deps.logger.error({ err: describeError(error) }, 'counsellor event stream failed');
+      return res.send(500, { code: 'InternalError', message: 'Internal error' });
     }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -132,19 +160,23 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     });
     res.write(': connected\n\n');
     const visible = (event: HandoverEvent) =>
-      event.type === 'ticket' || account.role === 'lead' || event.counsellor === account.username;
-    const stop = deps.events.subscribe((event) => {
+      event.type !== 'message' || account.role === 'lead' || event.counsellor === account.username;
+    const stop = service.events.subscribe((event) => {
       if (visible(event)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => {
-      void deps.auth.authenticate(req.header('authorization')).then(
-        () => res.write(': keep-alive\n\n'),
-        () => res.end(), // logged out, expired or disabled meanwhile
-      );
+      void deps.auth
+        .authenticate(req.header('authorization'))
+        .then(async () => {
+          await service.presence.touch(account.username);
+          res.write(': keep-alive\n\n');
+        })
+        .catch(() => res.end()); // logged out, expired or disabled meanwhile, or storage gone
     }, EVENT_STREAM_HEARTBEAT_MS);
     req.on('close', () => {
       stop();
       clearInterval(heartbeat);
+      service.presence.leave(account.username).catch(() => undefined);
     });
   });
 
@@ -165,32 +197,40 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
         };
         const offers =
           account.role === 'lead'
-            ? (await deps.queue.list('waiting')).map((ticket) => ({ ticket, escalated: false }))
-            : await deps.queue.offers(profile);
+            ? (await service.queue.list('waiting')).map((ticket) => ({ ticket, escalated: false }))
+            : await service.queue.offers(profile);
         return { body: offers.map((offer) => view(offer.ticket, now, offer.escalated)) };
       }
-      const tickets = (await deps.queue.list(status)).filter(
+      const tickets = (await service.queue.list(status)).filter(
         (ticket) => account.role === 'lead' || ticket.counsellor === account.username,
       );
       return { body: tickets.map((ticket) => view(ticket, now)) };
     }),
   );
 
-  /** The ticket, active and the caller's own (the lead may act on any). */
-  const ownActive = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
-    const ticket = await ticketOf(req, account);
-    if (ticket.status !== 'active') {
-      throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
-    }
-    return ticket;
-  };
-
   server.get(
     '/api/counsellor/tickets/:id/transcript',
     handle(async (req, account) => {
       const ticket = await ticketOf(req, account);
-      const relayed = await deps.queue.messages(ticket.id);
-      return { body: { activities: await deps.delivery.transcript(ticket, relayed) } };
+      const relayed = await service.queue.messages(ticket.id);
+      return {
+        body: {
+          activities: await deps.delivery.transcript(ticket, relayed),
+          messages: relayed,
+        },
+      };
+    }),
+  );
+
+  server.post(
+    '/api/counsellor/tickets/:id/accept',
+    handle(async (req, account) => {
+      const ticket = await ticketOf(req, account);
+      const accepted = await service.accept(ticket.id, account.username, nameOf(account));
+      if (!accepted) {
+        throw new CounsellorApiError(409, 'Conflict', 'Another counsellor has taken this ticket.');
+      }
+      return { body: view(accepted, Date.now()) };
     }),
   );
 
@@ -212,13 +252,15 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       }
       const ticket = await ownActive(req, account);
       // Plain text: what a counsellor types is shown as typed, never as markup.
-      await deps.delivery.send(ticket, {
-        type: 'message',
-        text,
-        textFormat: 'plain',
-        channelData: { counsellor: account.username },
-      });
-      await deps.queue.record(ticket.id, {
+      await deps.delivery.send(ticket, [
+        {
+          type: 'message',
+          text,
+          textFormat: 'plain',
+          channelData: { counsellor: nameOf(account) },
+        },
+      ]);
+      await service.queue.record(ticket.id, {
         from: 'counsellor',
         counsellor: account.username,
         text,
@@ -232,41 +274,111 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     '/api/counsellor/tickets/:id/close',
     handle(async (req, account) => {
       const ticket = await ownActive(req, account);
-      const closed = await deps.queue.close(ticket.id);
-      if (!closed) throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
-      await deps.delivery.send(
-        closed,
-        deps.delivery.note(closed, 'counsellorLeft', { name: account.username }),
-      );
+      const closed = await service.close(ticket.id, nameOf(account));
+      if (!closed) throw notActive();
       return { body: view(closed, Date.now()) };
     }),
   );
 
+  // To another counsellor ({"to": "<username>"}), or to a network partner
+  // ({"to": "partner:<id>"}): the user gets the partner's card and the chat ends.
   server.post(
     '/api/counsellor/tickets/:id/transfer',
     body,
     handle(async (req, account) => {
       const to = (req.body as { to?: unknown } | undefined)?.to;
-      const target = typeof to === 'string' ? await deps.directory.get(to) : undefined;
+      const partner =
+        typeof to === 'string' && to.startsWith('partner:')
+          ? deps.partners.find((candidate) => `partner:${candidate.id}` === to)
+          : undefined;
+      if (partner) {
+        const ticket = await ownActive(req, account);
+        await service.say(ticket, [
+          { key: 'handover:referred', args: { name: nameOf(account), partner: partner.name } },
+        ]);
+        await deps.delivery.sendLocalized(ticket, (t) => [
+          partnerCard(partner, t, ticket.language),
+        ]);
+        const closed = await service.close(ticket.id, nameOf(account));
+        if (!closed) throw notActive();
+        return { body: view(closed, Date.now()) };
+      }
+      const target =
+        typeof to === 'string' && !to.startsWith('partner:')
+          ? await deps.directory.get(to)
+          : undefined;
       if (!target || target.disabled) {
-        throw new CounsellorApiError(400, 'BadRequest', 'Send {"to"} with an active counsellor.');
+        throw new CounsellorApiError(
+          400,
+          'BadRequest',
+          'Send {"to"} with an active counsellor or "partner:<id>".',
+        );
       }
       const ticket = await ownActive(req, account);
-      const moved = await deps.queue.transfer(ticket.id, target.username);
-      if (!moved) throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+      const moved = await service.queue.transfer(ticket.id, target.username);
+      if (!moved) throw notActive();
+      await service.say(moved, [{ key: 'handover:transferred', args: { name: nameOf(target) } }]);
       return { body: view(moved, Date.now()) };
     }),
   );
 
+  // Who a ticket can go to: the counsellors (with their languages and whether
+  // they are online) and the network partners.
+  server.get(
+    '/api/counsellor/counsellors',
+    handle(async () => {
+      const online = new Set(await service.presence.online());
+      const accounts = (await deps.directory.list()).filter((account) => !account.disabled);
+      return {
+        body: accounts.map((account) => ({
+          username: account.username,
+          name: nameOf(account),
+          languages: account.languages,
+          audiences: account.audiences,
+          online: online.has(account.username),
+        })),
+      };
+    }),
+  );
+
+  server.get(
+    '/api/counsellor/partners',
+    handle(async () => ({
+      body: deps.partners.map((partner) => ({
+        id: `partner:${partner.id}`,
+        name: partner.name,
+        topics: partner.topics,
+        ...(partner.region ? { region: partner.region } : {}),
+      })),
+    })),
+  );
+
+  server.get(
+    '/api/counsellor/callbacks',
+    handle(async () => {
+      const requests = await service.callbacks.list();
+      return {
+        body: requests.map((request) => ({
+          id: request.id,
+          language: request.language,
+          ...(request.audience ? { audience: request.audience } : {}),
+          topics: request.topics,
+          ...(request.description ? { summary: request.description } : {}),
+          contact: request.contact,
+          contactType: request.contactType,
+          createdAt: new Date(request.createdAt).toISOString(),
+        })),
+      };
+    }),
+  );
+
+  // Done: the request, with the phone number or e-mail address, is deleted.
   server.post(
-    '/api/counsellor/tickets/:id/accept',
-    handle(async (req, account) => {
-      const ticket = await ticketOf(req, account);
-      const accepted = await deps.queue.accept(ticket.id, account.username);
-      if (!accepted) {
-        throw new CounsellorApiError(409, 'Conflict', 'Another counsellor has taken this ticket.');
-      }
-      return { body: view(accepted, Date.now()) };
+    '/api/counsellor/callbacks/:id/done',
+    handle(async (req) => {
+      const removed = await service.callbackDone(String(req.params.id ?? ''));
+      if (!removed) throw new CounsellorApiError(404, 'NotFound', 'No such callback request.');
+      return { body: { deleted: true } };
     }),
   );
 }

@@ -10,6 +10,11 @@ import { MemoryTicketStore } from './memoryTicketStore';
 import { HandoverQueue } from './queue';
 import { RedisTicketStore } from './redisTicketStore';
 import type { TicketStore } from './ticketStore';
+import type { OpeningHours } from '../content/hours';
+import type { Logger } from '../logger';
+import { MemoryCallbackStore, RedisCallbackStore } from './callbacks';
+import { MemoryPresence, RedisPresence } from './presence';
+import { HandoverService } from './service';
 
 export { HandoverQueue } from './queue';
 export { CounsellorAuth, hashPassword } from './counsellorAuth';
@@ -17,6 +22,7 @@ export type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 
 /** The handover's parts on one storage backend. */
 export interface Handover {
+  service: HandoverService;
   queue: HandoverQueue;
   events: HandoverEvents;
   directory: CounsellorDirectory;
@@ -29,6 +35,7 @@ export function createHandover(
   redis: RedisClient | undefined,
   namespace: string,
   secret: string,
+  options: { hours?: OpeningHours; logger?: Logger } = {},
 ): Handover {
   const store: TicketStore = redis
     ? new RedisTicketStore(redis, namespace)
@@ -39,12 +46,23 @@ export function createHandover(
   const directory: CounsellorDirectory = redis
     ? new RedisCounsellorDirectory(redis, namespace)
     : new MemoryCounsellorDirectory();
+  const queue = new HandoverQueue(store, { events });
+  const service = new HandoverService({
+    queue,
+    events,
+    callbacks: redis ? new RedisCallbackStore(redis, namespace) : new MemoryCallbackStore(),
+    presence: redis ? new RedisPresence(redis, namespace) : new MemoryPresence(),
+    hours: options.hours,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return {
-    queue: new HandoverQueue(store, { events }),
+    service,
+    queue,
     events,
     directory,
     auth: new CounsellorAuth(directory, secret, redis, namespace),
     close: async () => {
+      service.stop();
       await events.close();
       await store.close();
       await directory.close();

@@ -1,9 +1,15 @@
-import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import {
+  Culture,
+  recognizeBoolean,
+  recognizeEmail,
+  recognizeNumber,
+  recognizePhoneNumber,
+} from '@microsoft/recognizers-text-suite';
 import { normalizeDigits, normalizeForMatching } from './normalize';
 import { SUPPORTED_LANGUAGES, type Language } from './languages';
 
 /** Commands a user can type at any moment. */
-export type Command = 'menu' | 'help' | 'more' | 'delete';
+export type Command = 'menu' | 'help' | 'more' | 'delete' | 'cancel';
 /** An answer to a yes/no question; "I don't know" is always allowed. */
 export type YesNo = 'yes' | 'no' | 'dontKnow';
 
@@ -16,6 +22,7 @@ export interface RecognizerWords {
   help: string[];
   more: string[];
   delete: string[];
+  cancel: string[];
   languageRequest: string[];
   greeting: string[];
   thanks: string[];
@@ -31,6 +38,7 @@ export const RECOGNIZER_LISTS = [
   'help',
   'more',
   'delete',
+  'cancel',
   'languageRequest',
   'greeting',
   'thanks',
@@ -43,9 +51,19 @@ const TELLING_LISTS = RECOGNIZER_LISTS.filter(
     list !== 'languageRequest' && list !== 'numbers',
 );
 
+/** A phone number or e-mail address a user gave for a callback. */
+export interface Contact {
+  type: 'phone' | 'email';
+  /** As typed (digits in ASCII). */
+  value: string;
+}
+
+/** Fewest digits of a phone number (a German landline without area code has 5 or more, with it 9 or more). */
+export const MIN_PHONE_DIGITS = 6;
+
 /** Largest number read from words; larger ones must be written in digits. */
 const MAX_WORD_NUMBER = 999;
-const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete'];
+const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete', 'cancel'];
 
 interface Compiled {
   yesNo: Map<string, YesNo>;
@@ -77,7 +95,7 @@ export class Recognizers {
   private lastText: string | undefined;
   private lastForm = '';
 
-  constructor(words: Record<Language, RecognizerWords>) {
+  constructor(private readonly words: Record<Language, RecognizerWords>) {
     for (const language of SUPPORTED_LANGUAGES) {
       const list = words[language];
       const yesNo = new Map<string, YesNo>();
@@ -168,6 +186,27 @@ export class Recognizers {
       const found = this.byLanguage.get(lang)?.commands.get(key);
       if (found) return found;
     }
+    return undefined;
+  }
+
+  /** The first word of a command's list, to tell users what to write ("daten löschen"). */
+  commandWord(command: Command, language: Language): string {
+    return this.words[language][command][0] ?? command;
+  }
+
+  /**
+   * A phone number or e-mail address in a short answer (digits in any script),
+   * as typed; undefined when there is none.
+   */
+  contact(text: string): Contact | undefined {
+    const plain = normalizeDigits(text).trim();
+    const [email] = recognizeEmail(plain, Culture.English);
+    const address = (email?.resolution as { value?: string } | undefined)?.value;
+    if (address) return { type: 'email', value: address };
+    const [phone] = recognizePhoneNumber(plain, Culture.English);
+    const number = (phone?.resolution as { value?: string } | undefined)?.value;
+    const digits = number?.replace(/\D/g, '').length ?? 0;
+    if (number && digits >= MIN_PHONE_DIGITS) return { type: 'phone', value: number };
     return undefined;
   }
 

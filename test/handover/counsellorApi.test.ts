@@ -9,6 +9,7 @@ import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { content } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
+import { runHandoverScenario } from '../support/handover';
 
 const PASSWORD = 'sehr-geheim-2026';
 
@@ -90,7 +91,13 @@ describe('counsellor API: sessions, roles and tickets', function () {
   let app: RunningApp;
   const accounts: Array<Omit<CounsellorAccount, 'passwordHash' | 'createdAt' | 'disabled'>> = [
     { username: 'mariam', languages: ['fa', 'de'], audiences: [], role: 'counsellor' },
-    { username: 'samir', languages: ['ar', 'de'], audiences: ['youth'], role: 'counsellor' },
+    {
+      username: 'samir',
+      displayName: 'Samir',
+      languages: ['ar', 'de'],
+      audiences: ['youth'],
+      role: 'counsellor',
+    },
     { username: 'jana', languages: ['de'], audiences: [], role: 'lead' },
     { username: 'ex', languages: ['de'], audiences: [], role: 'counsellor' },
   ];
@@ -98,7 +105,11 @@ describe('counsellor API: sessions, roles and tickets', function () {
   let conversation = 0;
   const ask = (language: 'fa' | 'ar' | 'de', description?: string) =>
     app.handover.queue.request({
-      reference: { conversation: { id: `api-${(conversation += 1)}` } as never, channelId: 'test' },
+      reference: {
+        conversation: { id: `api-${(conversation += 1)}` } as never,
+        channelId: 'directline',
+        serviceUrl: DIRECT_LINE_SERVICE_URL,
+      },
       language,
       topics: ['certificate-recognition'],
       ...(description ? { description } : {}),
@@ -265,6 +276,15 @@ describe('counsellor API: sessions, roles and tickets', function () {
     }
   });
 
+  it('carries a whole handover: widget user asks, counsellor accepts, messages both ways, close, the bot answers again', async function () {
+    await runHandoverScenario({
+      userUrl: app.url,
+      counsellorUrl: app.url,
+      counsellorToken: tokens.samir!,
+      counsellorName: 'Samir',
+    });
+  });
+
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {
     // A Dari speaker in the widget.
     const { token, conversationId } = await widgetToken(app.url);
@@ -351,11 +371,15 @@ describe('counsellor API: sessions, roles and tickets', function () {
     const closed = await api(app, 'POST', `/tickets/${ticket.id}/close`, tokens.samir);
     expect(closed.status).to.equal(200);
     const after = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
-    const last = (after.body.activities as Activity[]).at(-1);
-    expect(last?.text).to.equal(
-      content.i18n.getFixedT('fa', 'handover')('counsellorLeft', { name: 'samir' }),
-    );
-    expect(last?.locale).to.equal('fa');
+    const [left, helpful] = (after.body.activities as Activity[]).slice(-2);
+    const fa = content.i18n.getFixedT('fa', 'handover');
+    expect(left?.text).to.equal(fa('counsellorLeft', { name: 'Samir' }));
+    expect(left?.locale).to.equal('fa');
+    expect(helpful?.text).to.equal(fa('helpful.ask'));
+    expect(helpful?.suggestedActions?.actions.map((action) => action.title)).to.deep.equal([
+      fa('helpful.yes'),
+      fa('helpful.no'),
+    ]);
     expect(
       (await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.samir, { text: 'x' }))
         .status,

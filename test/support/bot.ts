@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { MemoryStorage, TestAdapter, type Activity, type Storage, type TestFlow } from 'botbuilder';
+import {
+  MemoryStorage,
+  TestAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type Storage,
+  type TestFlow,
+} from 'botbuilder';
 import { expect } from 'chai';
 import { createKausaBot, loadContent } from '../../src/botFactory';
 import type { LanguageDetector } from '../../src/language/detect';
@@ -7,6 +15,15 @@ import { directionOf } from '../../src/language/languages';
 import { createUnderstanding } from '../../src/nlu/setup';
 import { MemoryUnansweredLog } from '../../src/nlu/unanswered';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
+import type { OpeningHours } from '../../src/content/hours';
+import { MemoryCallbackStore } from '../../src/handover/callbacks';
+import { createDelivery } from '../../src/handover/delivery';
+import { MemoryHandoverEvents } from '../../src/handover/events';
+import { MemoryTicketStore } from '../../src/handover/memoryTicketStore';
+import { MemoryPresence } from '../../src/handover/presence';
+import { HandoverQueue } from '../../src/handover/queue';
+import { HandoverService } from '../../src/handover/service';
+import { Ui } from '../../dialogs/ui';
 
 /** The real content and data, loaded once for all tests. */
 export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
@@ -37,6 +54,56 @@ export function botAdapter(
     unanswered,
   });
   return new TestAdapter((context) => bot.run(context), { locale });
+}
+
+/** A bot with the handover on memory stores, and its parts for the test to act as counsellor. */
+export interface HandoverBot {
+  adapter: TestAdapter;
+  service: HandoverService;
+  presence: MemoryPresence;
+  callbacks: MemoryCallbackStore;
+}
+
+/**
+ * The real bot with a handover queue in memory. Proactive messages (what a
+ * counsellor's actions tell the user) arrive in the TestAdapter's reply queue,
+ * as they would in the user's chat. `online` puts a counsellor at the console.
+ */
+export function handoverBot(
+  locale: string | undefined,
+  options: { online?: boolean; hours?: OpeningHours; maxWaitMs?: number } = {},
+): HandoverBot {
+  const events = new MemoryHandoverEvents();
+  const presence = new MemoryPresence();
+  const callbacks = new MemoryCallbackStore();
+  const service = new HandoverService({
+    queue: new HandoverQueue(new MemoryTicketStore(), {
+      events,
+      ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    }),
+    events,
+    callbacks,
+    presence,
+    hours: options.hours,
+  });
+  const bot = createKausaBot(new MemoryStorage(), content, {
+    stateTtlDays: 30,
+    detectLanguage: detector,
+    classifier,
+    unanswered,
+    handover: { service },
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { locale });
+  service.delivery = createDelivery(async (ticket, logic) => {
+    const activity = TurnContext.applyConversationReference(
+      { type: 'event', name: 'proactive' },
+      ticket.reference as ConversationReference,
+      true,
+    );
+    await logic(new TurnContext(adapter, activity));
+  }, new Ui(content.i18n));
+  if (options.online !== false) void presence.touch('leyla', 60 * 60 * 1000);
+  return { adapter, service, presence, callbacks };
 }
 
 /** The activity of a user joining the conversation. */

@@ -113,13 +113,21 @@ export class DirectLineAdapter extends BotAdapter {
     await this.continueConversation(reference, logic);
   }
 
-  /** The activity as clients receive it: from the bot, stamped now, without server fields. */
+  /**
+   * The activity as clients receive it: from the bot (under the counsellor's
+   * name when a counsellor wrote it), stamped now, without server fields.
+   */
   private forClient(activity: Partial<Activity>, conversationId: string): LoggedActivity {
+    const counsellor = (activity.channelData as { counsellor?: unknown } | undefined)?.counsellor;
     const copy: LoggedActivity = {
       ...activity,
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { id: conversationId } as LoggedActivity['conversation'],
-      from: { ...this.botAccount, role: 'bot' },
+      from: {
+        ...this.botAccount,
+        ...(typeof counsellor === 'string' ? { name: counsellor } : {}),
+        role: 'bot',
+      },
       timestamp: new Date(),
     };
     delete copy.recipient;

@@ -1,0 +1,208 @@
+import type { OpeningHours } from '../content/hours';
+import { isOpen, nextOpening } from '../content/hours';
+import { describeError, type Logger } from '../logger';
+import type { Button, Text } from '../../dialogs/ui';
+import type { CallbackRequest, CallbackStore, NewCallbackRequest } from './callbacks';
+import type { HandoverEvents } from './events';
+import type { Delivery } from './delivery';
+import type { Presence } from './presence';
+import type { HandoverQueue, HandoverRequest, QueuePlace } from './queue';
+import type { Ticket } from './ticket';
+
+/** How often each instance looks for tickets that waited too long. */
+export const EXPIRY_SWEEP_MS = 30_000;
+
+/** Whether a person can be reached now, and if not, why and when again. */
+export type Availability =
+  | { status: 'open' }
+  /** Outside the opening hours; `next` is the next opening, if there is one within the horizon. */
+  | { status: 'closed'; next?: Date }
+  /** Within the hours (or no hours kept), but no counsellor has the console open. */
+  | { status: 'nobody' };
+
+/** The waiting text with the place in line: "number 2 … about 8 minutes". */
+export function placeText(key: 'handover:queued' | 'handover:update', place: QueuePlace): Text {
+  return {
+    key,
+    args: {
+      position: place.position,
+      wait: { key: 'handover:minutes', args: { count: place.estimatedWaitMinutes } },
+    },
+  };
+}
+
+/** The button that cancels a waiting request or leaves the chat with a counsellor. */
+export const CANCEL_BUTTON: Button = {
+  label: { key: 'handover:cancel' },
+  value: { action: 'cancelHandover' },
+};
+
+/** The "was this helpful?" buttons after a chat with a counsellor. */
+export const HELPFUL_BUTTONS: Button[] = [
+  { label: { key: 'handover:helpful.yes' }, value: { action: 'helpful', answer: 'yes' } },
+  { label: { key: 'handover:helpful.no' }, value: { action: 'helpful', answer: 'no' } },
+];
+
+/** The button that starts a callback request. */
+export const CALLBACK_BUTTON: Button = {
+  label: { key: 'handover:callback.yes' },
+  value: { action: 'callback' },
+};
+
+/** What {@link HandoverService} is built from. */
+export interface HandoverServiceDeps {
+  queue: HandoverQueue;
+  callbacks: CallbackStore;
+  presence: Presence;
+  events: HandoverEvents;
+  /** Consultation hours; undefined when the organisation keeps none (then presence alone decides). */
+  hours: OpeningHours | undefined;
+  /** How messages reach users; set once the channels exist. */
+  delivery?: Delivery;
+  logger?: Logger;
+  now?: () => number;
+}
+
+/**
+ * The handover as the bot and the console use it: availability (hours and
+ * presence), requests, the moves of a ticket with what the user is told at
+ * each (accepted, left, place in line, timeout), and callback requests.
+ * Whoever makes a move tells the users; other instances only hear the event,
+ * so nobody is told twice.
+ */
+export class HandoverService {
+  readonly queue: HandoverQueue;
+  readonly callbacks: CallbackStore;
+  readonly presence: Presence;
+  readonly events: HandoverEvents;
+  delivery: Delivery | undefined;
+  private readonly hours: OpeningHours | undefined;
+  private readonly logger: Logger | undefined;
+  private readonly now: () => number;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(deps: HandoverServiceDeps) {
+    this.queue = deps.queue;
+    this.callbacks = deps.callbacks;
+    this.presence = deps.presence;
+    this.events = deps.events;
+    this.hours = deps.hours;
+    this.delivery = deps.delivery;
+    this.logger = deps.logger;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Whether asking for a person makes sense now: open, and someone is at the console. */
+  async availability(): Promise<Availability> {
+    const now = new Date(this.now());
+    if (this.hours && !isOpen(this.hours, now)) {
+      const next = nextOpening(this.hours, now);
+      return next ? { status: 'closed', next } : { status: 'closed' };
+    }
+    return (await this.presence.online()).length > 0 ? { status: 'open' } : { status: 'nobody' };
+  }
+
+  /** The time zone opening times are told in. */
+  get timeZone(): string {
+    return this.hours?.timeZone ?? 'Europe/Berlin';
+  }
+
+  /** Opens a ticket (or returns the conversation's open one) and where it stands. */
+  async request(request: HandoverRequest): Promise<{ ticket: Ticket; place?: QueuePlace }> {
+    const ticket = await this.queue.request(request);
+    const place = await this.queue.place(ticket.id);
+    return place ? { ticket, place } : { ticket };
+  }
+
+  /** The user cancels while waiting, or leaves the chat with the counsellor. */
+  async cancelByUser(ticketId: string): Promise<Ticket | undefined> {
+    const cancelled = await this.queue.cancel(ticketId);
+    if (cancelled && cancelled.acceptedAt === undefined) await this.tellPlaces();
+    return cancelled;
+  }
+
+  /** A counsellor takes a waiting ticket; the user hears who is with them. */
+  async accept(ticketId: string, counsellor: string, name: string): Promise<Ticket | undefined> {
+    const accepted = await this.queue.accept(ticketId, counsellor);
+    if (!accepted) return undefined;
+    await this.say(accepted, [{ key: 'handover:accepted', args: { name } }], [CANCEL_BUTTON]);
+    await this.tellPlaces();
+    return accepted;
+  }
+
+  /** The counsellor ends the chat: the bot takes over again and asks whether it helped. */
+  async close(ticketId: string, name: string): Promise<Ticket | undefined> {
+    const closed = await this.queue.close(ticketId);
+    if (!closed) return undefined;
+    await this.say(
+      closed,
+      [{ key: 'handover:counsellorLeft', args: { name } }, { key: 'handover:helpful.ask' }],
+      HELPFUL_BUTTONS,
+    );
+    return closed;
+  }
+
+  /** Cancels tickets that waited too long; their users hear so and are offered a callback. */
+  async expire(): Promise<Ticket[]> {
+    const expired = await this.queue.expireWaiting();
+    for (const ticket of expired) {
+      await this.say(ticket, [{ key: 'handover:timeout' }], [CALLBACK_BUTTON]);
+    }
+    if (expired.length > 0) await this.tellPlaces();
+    return expired;
+  }
+
+  /** Looks for expired tickets every {@link EXPIRY_SWEEP_MS} until {@link stop}. */
+  start(): void {
+    this.sweeper ??= setInterval(() => {
+      this.expire().catch((error: unknown) =>
+        this.logger?.warn({ err: describeError(error) }, 'handover expiry sweep failed'),
+      );
+    }, EXPIRY_SWEEP_MS).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+    this.sweeper = undefined;
+  }
+
+  /** Keeps a callback request (given with consent) for the counsellors. */
+  async addCallback(request: NewCallbackRequest): Promise<CallbackRequest> {
+    const stored = await this.callbacks.add(request);
+    await this.events.publish({ type: 'callback', id: stored.id, status: 'open' });
+    return stored;
+  }
+
+  /** A counsellor has called back: the request and its contact are deleted. */
+  async callbackDone(id: string): Promise<boolean> {
+    const removed = await this.callbacks.remove(id);
+    if (removed) await this.events.publish({ type: 'callback', id, status: 'done' });
+    return removed;
+  }
+
+  /** Removes every ticket and callback request of a conversation ("delete my data"). */
+  async forget(conversationId: string): Promise<void> {
+    const open = await this.queue.openFor(conversationId);
+    if (open) await this.queue.cancel(open.id);
+    await this.queue.forget(conversationId);
+    await this.callbacks.removeConversation(conversationId);
+    if (open?.status === 'waiting') await this.tellPlaces();
+  }
+
+  /** Sends a note to the ticket's user; a user who cannot be reached does not fail the move. */
+  async say(ticket: Ticket, texts: Text[], buttons: Button[] = []): Promise<void> {
+    try {
+      await this.delivery?.say(ticket, texts, buttons);
+    } catch (error) {
+      this.logger?.warn({ err: describeError(error) }, 'handover note not delivered');
+    }
+  }
+
+  /** Tells every waiting user their new place in line. */
+  private async tellPlaces(): Promise<void> {
+    for (const ticket of await this.queue.list('waiting')) {
+      const place = await this.queue.place(ticket.id);
+      if (place) await this.say(ticket, [placeText('handover:update', place)], [CANCEL_BUTTON]);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
+import type { OpeningHours } from '../../src/content/hours';
+import { handoverBot, reply, tap, tr } from '../support/bot';
+
+const CANCEL = { action: 'cancelHandover' };
+const MENU = { action: 'menu' };
+const HELPFUL = [
+  { action: 'helpful', answer: 'yes' },
+  { action: 'helpful', answer: 'no' },
+];
+
+/** Where a young person in `language` is once the bot shows the menu. */
+function atMenu(language: string, options: Parameters<typeof handoverBot>[1] = {}) {
+  const t = tr(language);
+  const bot = handoverBot(language, options);
+  const flow = bot.adapter
+    .send(tap({ audience: 'youth' }))
+    .assertReply(reply(language, t('welcome.hello')))
+    .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+    .assertReply(reply(language, t('menu.ask')));
+  return { bot, flow, t };
+}
+
+/** The queue message for place `position` with the default estimate (4 minutes each). */
+const queued = (t: ReturnType<typeof tr>, key: string, position: number) =>
+  t(key, { position, wait: t('handover:minutes', { count: 4 * position }) });
+
+/** Closed all week: every request is after hours. */
+const CLOSED_HOURS: OpeningHours = {
+  timeZone: 'Europe/Berlin',
+  alwaysOpen: false,
+  weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  exceptions: {},
+};
+
+describe('handover dialog', () => {
+  it('an Arabic user asks for a person: consent, description, a ticket in ar, relay both ways, close and feedback', async () => {
+    const { bot, flow, t } = atMenu('ar');
+    const { service } = bot;
+    let ticketId = '';
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('ar', t('handover:explain')))
+      .assertReply(reply('ar', t('handover:consent.ask'), [{ choice: 'yes' }, { choice: 'no' }]))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('ar', t('handover:describe.ask'), [{ choice: 'skip' }]))
+      .send('شهادتي من سوريا ولا أعرف أين أبدأ')
+      .assertReply(reply('ar', queued(t, 'handover:queued', 1), [CANCEL]))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.type).to.equal('event');
+        expect(activity.name).to.equal('handoff.initiate');
+        const value = activity.value as { ticketId: string; language: string };
+        expect(value.language).to.equal('ar');
+        ticketId = value.ticketId;
+      })
+      .then(async () => {
+        const ticket = await service.queue.get(ticketId);
+        expect(ticket).to.include({
+          status: 'waiting',
+          language: 'ar',
+          audience: 'youth',
+          description: 'شهادتي من سوريا ولا أعرف أين أبدأ',
+        });
+        await service.accept(ticketId, 'leyla', 'Leyla');
+      })
+      .assertReply(reply('ar', t('handover:accepted', { name: 'Leyla' }), [CANCEL]))
+      .send('مرحبا ليلى، هل يمكنك مساعدتي؟')
+      .assertNoReply('the bot stays silent while the counsellor has the chat')
+      .then(async () => {
+        const messages = await service.queue.messages(ticketId);
+        expect(messages.map((message) => [message.from, message.text])).to.deep.equal([
+          ['user', 'مرحبا ليلى، هل يمكنك مساعدتي؟'],
+        ]);
+        await service.close(ticketId, 'Leyla');
+      })
+      .assertReply(reply('ar', t('handover:counsellorLeft', { name: 'Leyla' })))
+      .assertReply(reply('ar', t('handover:helpful.ask'), HELPFUL))
+      .send(tap({ action: 'helpful', answer: 'yes' }))
+      .assertReply(reply('ar', t('handover:helpful.thanks')))
+      .assertReply(reply('ar', t('menu.ask')))
+      .startTest();
+    expect((await service.queue.get(ticketId))?.status).to.equal('closed');
+  });
+
+  it('a Ukrainian user cancels while waiting by typing "скасувати"; the ticket is cancelled and the bot is back', async () => {
+    const { bot, flow, t } = atMenu('uk');
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('uk', t('handover:explain')))
+      .assertReply(reply('uk', t('handover:consent.ask')))
+      .send('так')
+      .assertReply(reply('uk', t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('uk', queued(t, 'handover:queued', 1), [CANCEL]))
+      .assertReply((activity: Partial<Activity>) =>
+        expect(activity.name).to.equal('handoff.initiate'),
+      )
+      .send('Коли мені чекати?')
+      .assertReply(reply('uk', t('handover:stillWaiting')))
+      .assertReply(reply('uk', queued(t, 'handover:update', 1), [CANCEL]))
+      .send('скасувати')
+      .assertReply(reply('uk', t('handover:cancelled')))
+      .assertReply(reply('uk', t('answer.followUp'), [MENU]))
+      .startTest();
+    expect(await bot.service.queue.list('waiting')).to.deep.equal([]);
+    const [cancelled] = await bot.service.queue.list('cancelled');
+    expect(cancelled).to.include({ language: 'uk', audience: 'youth' });
+    expect(cancelled?.description).to.equal(undefined);
+    const messages = await bot.service.queue.messages(cancelled!.id);
+    expect(messages.map((message) => message.text)).to.deep.equal(['Коли мені чекати?']);
+  });
+
+  it('a menu button while waiting cancels the request and does what it says', async () => {
+    const { bot, flow, t } = atMenu('de');
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('de', t('handover:explain')))
+      .assertReply(reply('de', t('handover:consent.ask')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('de', t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('de', queued(t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) =>
+        expect(activity.name).to.equal('handoff.initiate'),
+      )
+      .send(tap({ topic: 'training-pay' }))
+      .assertReply(reply('de', t('handover:cancelled')))
+      .assertReply(reply('de', t('topics:training-pay.answer')))
+      .startTest();
+    expect(await bot.service.queue.list('waiting')).to.deep.equal([]);
+  });
+
+  it('refused consent stores nothing and gives the contact details instead', async () => {
+    const { bot, flow, t } = atMenu('tr');
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('tr', t('handover:explain')))
+      .assertReply(reply('tr', t('handover:consent.ask')))
+      .send(tap({ choice: 'no' }))
+      .assertReply(reply('tr', t('handover:consent.refused'), [MENU]))
+      .startTest();
+    for (const status of ['waiting', 'active', 'closed', 'cancelled'] as const) {
+      expect(await bot.service.queue.list(status), status).to.deep.equal([]);
+    }
+    expect(await bot.callbacks.list()).to.deep.equal([]);
+  });
+
+  it('after hours (Turkish): the next opening, then a callback with consent, kept for the counsellors', async () => {
+    const hours: OpeningHours = {
+      ...CLOSED_HOURS,
+      exceptions: { '2099-01-05': [{ from: '09:00', to: '12:00' }] },
+    };
+    const { bot, flow, t } = atMenu('tr', { hours });
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply((activity: Partial<Activity>) => {
+        // Nothing opens within the horizon: closed, without a time.
+        expect(activity.text).to.equal(t('handover:closed'));
+      })
+      .assertReply(reply('tr', t('handover:callback.offer'), [{ choice: 'yes' }, { choice: 'no' }]))
+      .send('evet')
+      .assertReply(reply('tr', t('handover:callback.consent')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('tr', t('handover:callback.ask'), [{ choice: 'no' }]))
+      .send('numaram yok')
+      .assertReply(reply('tr', t('handover:callback.invalid')))
+      .send('0176 1234567')
+      .assertReply(reply('tr', t('handover:describe.ask')))
+      .send('Restoranım çırak yetiştirebilir mi?')
+      .assertReply(
+        reply('tr', t('handover:callback.saved', { deleteCommand: 'verilerimi sil' }), [MENU]),
+      )
+      .startTest();
+    const [request] = await bot.callbacks.list();
+    expect(request).to.include({
+      contact: '0176 1234567',
+      contactType: 'phone',
+      language: 'tr',
+      audience: 'youth',
+      description: 'Restoranım çırak yetiştirebilir mi?',
+    });
+    expect(await bot.service.queue.list('waiting')).to.deep.equal([]);
+  });
+
+  it("outside the hours it names the next opening in the user's language", async () => {
+    const now = new Date();
+    const tomorrow = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const hours: OpeningHours = {
+      ...CLOSED_HOURS,
+      exceptions: { [tomorrow]: [{ from: '09:00', to: '12:00' }] },
+    };
+    const { flow, t } = atMenu('de', { hours });
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.locale).to.equal('de');
+        const day = new Intl.DateTimeFormat('de', {
+          day: 'numeric',
+          month: 'long',
+          timeZone: 'Europe/Berlin',
+        }).format(new Date(`${tomorrow}T12:00:00Z`));
+        expect(activity.text).to.contain(day).and.to.contain('09:00');
+        expect(
+          activity.text?.startsWith(t('handover:afterHours', { next: '' }).split(' ')[0]!),
+        ).to.equal(true);
+      })
+      .assertReply(reply('de', t('handover:callback.offer')))
+      .startTest();
+  });
+
+  it('when nobody is at the console it says so and a refused callback stores nothing (Persian)', async () => {
+    const { bot, flow, t } = atMenu('fa', { online: false });
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('fa', t('handover:nobody')))
+      .assertReply(reply('fa', t('handover:callback.offer')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('fa', t('handover:callback.consent')))
+      .send(tap({ choice: 'no' }))
+      .assertReply(reply('fa', t('handover:callback.declined'), [MENU]))
+      .startTest();
+    expect(await bot.callbacks.list()).to.deep.equal([]);
+  });
+
+  it('a ticket nobody accepts in time is cancelled and the user is offered a callback', async () => {
+    const { bot, flow, t } = atMenu('ru', { maxWaitMs: 0 });
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('ru', t('handover:explain')))
+      .assertReply(reply('ru', t('handover:consent.ask')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('ru', t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('ru', queued(t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) =>
+        expect(activity.name).to.equal('handoff.initiate'),
+      )
+      .then(async () => {
+        const expired = await bot.service.expire();
+        expect(expired.map((ticket) => ticket.status)).to.deep.equal(['cancelled']);
+      })
+      .assertReply(reply('ru', t('handover:timeout'), [{ action: 'callback' }]))
+      .send(tap({ action: 'callback' }))
+      .assertReply(reply('ru', t('handover:callback.consent')))
+      .startTest();
+  });
+
+  it('a second user in line hears the new place when the first is taken', async () => {
+    const first = atMenu('de');
+    let firstId = '';
+    await first.flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('de', first.t('handover:explain')))
+      .assertReply(reply('de', first.t('handover:consent.ask')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('de', first.t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('de', queued(first.t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) => {
+        firstId = (activity.value as { ticketId: string }).ticketId;
+      })
+      .startTest();
+    // A second conversation on the same queue.
+    const { service } = first.bot;
+    await service.queue.request({
+      reference: { conversation: { id: 'second', isGroup: false, conversationType: '', name: '' } },
+      language: 'en',
+      topics: [],
+    });
+    const secondPlace = await service.queue.list('waiting');
+    expect(secondPlace.map((ticket) => ticket.conversationId)).to.deep.equal([
+      first.bot.adapter.conversation.conversation.id,
+      'second',
+    ]);
+    expect(await service.accept(firstId, 'leyla', 'Leyla')).to.include({ status: 'active' });
+    const place = await service.queue.place(secondPlace[1]!.id);
+    expect(place).to.deep.include({ position: 1 });
+  });
+});
