@@ -14,6 +14,7 @@ import { channelProactive, channelTranscript, createDelivery } from './handover/
 import { Ui } from '../dialogs/ui';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
+import { buildConsoleStrings } from './handover/consoleStrings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The bot's id in its own channel (Direct Line). */
@@ -116,6 +117,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
         frameAncestors: config.frameAncestors,
         contentSecurityPolicy: config.contentSecurityPolicy,
+        consoleStrings: buildConsoleStrings(content.i18n),
       },
     },
     counsellor: {

@@ -618,15 +618,17 @@
         : entry.role === 'counsellor'
           ? t('transcript.counsellor', { name: entry.name })
           : t('transcript.bot');
+    // The label has its own direction, so the text's own first letter decides the text's.
     return el(
       'div',
-      {
-        class: 'msg ' + entry.role,
+      { class: 'msg ' + entry.role },
+      el('span', { class: 'who', dir: 'ltr', text: who }),
+      el('span', {
+        class: 'body',
         dir: 'auto',
         lang: entry.role === 'user' ? state.selected.language : null,
-      },
-      el('span', { class: 'who', text: who }),
-      entry.text,
+        text: entry.text,
+      }),
     );
   }
 
@@ -716,7 +718,12 @@
           id: 'accept',
           text: t('actions.accept'),
           onclick: function () {
-            act(api('POST', '/tickets/' + encodeURIComponent(ticket.id) + '/accept'));
+            act(api('POST', '/tickets/' + encodeURIComponent(ticket.id) + '/accept')).then(
+              function () {
+                if (state.selected && state.selected.status === 'active') state.tab = 'active';
+                renderTabs();
+              },
+            );
           },
         }),
       );

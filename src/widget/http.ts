@@ -13,6 +13,10 @@ import { describeError, type Logger } from '../logger';
 import { PUBLIC_DIR } from '../paths';
 import { StaticAssets, type AssetSource } from './assets';
 import type { WidgetConfig } from './widgetConfig';
+import type { ConsoleStrings } from '../handover/consoleStrings';
+
+/** The console's pages: never shown in a frame (no clickjacking of a counsellor's session). */
+const CONSOLE_PREFIX = '/counsellor/';
 
 /** What the widget's routes need. */
 export interface WidgetDeps {
@@ -23,6 +27,8 @@ export interface WidgetDeps {
   frameAncestors: string[];
   /** Replaces the built-in page policy when not empty. */
   contentSecurityPolicy: string;
+  /** The counsellor console's strings (`/counsellor/strings.json`). */
+  consoleStrings: ConsoleStrings;
   logger: Logger;
 }
 
@@ -52,7 +58,10 @@ function pagePolicy(req: Request, deps: WidgetDeps): string {
           "base-uri 'none'",
           "form-action 'none'",
         ].join('; ');
-  return `${base}; frame-ancestors ${deps.frameAncestors.join(' ')}`;
+  const ancestors = (req.path() ?? '').startsWith(CONSOLE_PREFIX)
+    ? "'none'"
+    : deps.frameAncestors.join(' ');
+  return `${base}; frame-ancestors ${ancestors}`;
 }
 
 /**
@@ -75,6 +84,21 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       maxAgeSeconds: 300,
     },
     '/embed.js': { file: path.join(PUBLIC_DIR, 'embed.js'), contentType: JS, maxAgeSeconds: 300 },
+    '/counsellor/': {
+      file: path.join(PUBLIC_DIR, 'counsellor', 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+      maxAgeSeconds: 0,
+    },
+    '/counsellor/console.js': {
+      file: path.join(PUBLIC_DIR, 'counsellor', 'console.js'),
+      contentType: JS,
+      maxAgeSeconds: 300,
+    },
+    '/counsellor/console.css': {
+      file: path.join(PUBLIC_DIR, 'counsellor', 'console.css'),
+      contentType: 'text/css; charset=utf-8',
+      maxAgeSeconds: 300,
+    },
     '/webchat/webchat.js': {
       file: path.join(webchatDist(), 'webchat.js'),
       contentType: JS,
@@ -82,6 +106,7 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     },
   } satisfies Record<string, AssetSource>);
   const configJson = JSON.stringify(deps.config);
+  const consoleJson = JSON.stringify(deps.consoleStrings);
   const secureHeaders = helmet({
     contentSecurityPolicy: false, // set per request below (it names this host's stream origin)
     strictTransportSecurity: false, // set below, only when the request came over TLS
@@ -125,6 +150,18 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.writeHead(200);
       res.end(configJson);
+    }),
+  );
+  server.get('/counsellor', (_req: Request, res: Response, next: (error?: Error) => void) => {
+    res.redirect(301, CONSOLE_PREFIX, next);
+  });
+  server.get(
+    '/counsellor/strings.json',
+    withSecureHeaders(async (_req, res) => {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.writeHead(200);
+      res.end(consoleJson);
     }),
   );
   server.post(

@@ -5,14 +5,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import { PROJECT_ROOT } from '../../src/paths';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
-import { launchChromium } from '../support/browser';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
 import { freePort } from '../support/http';
-
-/** Where screenshots go: CI keeps this folder as the tests' artifacts. */
-export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 
 const t = (language: string) => content.i18n.getFixedT(language);
 const PHONE = { width: 390, height: 844 };

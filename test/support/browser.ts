@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/paths';
+
+/** Where screenshots go: CI keeps this folder as the tests' artifacts. */
+export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 
 /** Debian's Chromium: the browser of the end-to-end tests (nothing is downloaded). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import { hashPassword } from '../../src/handover';
+import { startTestApp } from '../support/app';
+import { content } from '../support/bot';
+import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+
+const fa = content.i18n.getFixedT('fa');
+const de = content.i18n.getFixedT('de', 'console');
+const PASSWORD = 'dari-beratung-2026';
+
+/** Waits until a widget bubble contains `text`. */
+async function widgetShows(page: Page, text: string, fromUser = false): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, user]) =>
+      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
+        (node) =>
+          node.className.includes('from-user') === user &&
+          (node.textContent ?? '').includes(wanted as string),
+      ),
+    [text, fromUser] as const,
+    { timeout: 15_000 },
+  );
+}
+
+async function typeInWidget(page: Page, text: string): Promise<void> {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+describe('handover in two browsers: a Dari speaker in the widget, a Dari-speaking counsellor in the console', function () {
+  this.timeout(120_000);
+  let app: RunningApp;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    app = await startTestApp();
+    await app.handover.directory.put({
+      username: 'mariam',
+      displayName: 'Mariam',
+      passwordHash: await hashPassword(PASSWORD),
+      languages: ['fa', 'de'],
+      audiences: [],
+      role: 'counsellor',
+      disabled: false,
+      createdAt: Date.now(),
+    });
+    browser = await launchChromium();
+  });
+
+  after(async function () {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('routes the request to her, she accepts and answers, both see each other, she closes and the bot takes over', async function () {
+    const desk = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
+    ).newPage();
+    const phone = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'fa-AF',
+        hasTouch: true,
+      })
+    ).newPage();
+    for (const page of [desk, phone])
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+    desk.on('dialog', (dialog) => void dialog.accept());
+
+    // The counsellor logs in; her console's live connection makes her available.
+    await desk.goto(`${app.url}/counsellor/`);
+    await desk.fill('#username', 'mariam');
+    await desk.fill('#password', PASSWORD);
+    await desk.click('button[type="submit"]');
+    await desk.locator('#presence:not(.off)').waitFor();
+    expect(await desk.textContent('#presence')).to.equal(de('online'));
+
+    // The young person asks for a person in Dari.
+    await phone.goto(`${app.url}/?lang=fa`);
+    await widgetShows(phone, fa('welcome.hello'));
+    await typeInWidget(phone, 'می‌خواهم با یک مشاور صحبت کنم');
+    await widgetShows(phone, fa('handover:consent.ask'));
+    await phone
+      .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:consent.yes') })
+      .last()
+      .click();
+    await widgetShows(phone, fa('handover:describe.ask'));
+    const need = 'مدرک دیپلمم از افغانستان است. آیا اینجا قبول می‌شود؟';
+    await typeInWidget(phone, need);
+    await widgetShows(
+      phone,
+      fa('handover:queued', { position: 1, wait: fa('handover:minutes', { count: 4 }) }),
+    );
+
+    // It appears in her list without a reload: Dari, young person, the need as text.
+    const item = desk.locator('#list button[data-ticket]', { hasText: need });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.locator('.badge').first().textContent()).to.match(/Persisch|Dari|Farsi/);
+    expect(
+      await item.locator('.summary').evaluate((node) => getComputedStyle(node).direction),
+    ).to.equal('rtl');
+    await item.click();
+    await desk.click('#accept');
+    await widgetShows(phone, fa('handover:accepted', { name: 'Mariam' }));
+    // Her lists follow: the request has moved from "waiting" to her chats.
+    await desk.waitForFunction(
+      (label) => document.querySelector('[data-tab="active"]')?.textContent === label,
+      de('tabs.active', { count: 1 }),
+    );
+    expect(await desk.textContent('[data-tab="waiting"]')).to.equal(
+      de('tabs.waiting', { count: 0 }),
+    );
+
+    // The transcript so far is there, the user's words right to left.
+    await desk.locator('.msg.user', { hasText: need }).waitFor();
+
+    // The user writes, also something that looks like HTML: it arrives as text.
+    const hostile = 'سلام؟ <img src=x onerror="window.hacked=1"> <b>؟</b>';
+    await typeInWidget(phone, hostile);
+    const relayed = desk.locator('.msg.user', { hasText: 'سلام؟' });
+    await relayed.waitFor();
+    expect(await relayed.textContent()).to.contain(hostile);
+    expect(await desk.locator('.msg img').count(), 'no element from user text').to.equal(0);
+    expect(await desk.evaluate(() => (window as { hacked?: number }).hacked)).to.equal(undefined);
+    expect(await desk.locator('.msg b').count()).to.equal(0);
+    expect(
+      await relayed.locator('.body').evaluate((node) => getComputedStyle(node).direction),
+    ).to.equal('rtl');
+
+    // She answers with a quick reply in Dari.
+    const hello = fa('handover:quick.hello', { name: 'Mariam' });
+    await desk
+      .locator('.quick button', { hasText: hello.slice(0, 12) })
+      .first()
+      .click();
+    await desk.locator('#reply').press('Enter');
+    await widgetShows(phone, hello);
+    await desk.locator('.msg.counsellor', { hasText: hello.slice(0, 12) }).waitFor();
+
+    await desk.screenshot({ path: path.join(ARTIFACTS_DIR, 'handover-console-de.png') });
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, 'handover-widget-fa.png') });
+
+    // She closes: the user is told and asked for feedback; the bot answers again.
+    await desk.click('#close');
+    await widgetShows(phone, fa('handover:counsellorLeft', { name: 'Mariam' }));
+    await widgetShows(phone, fa('handover:helpful.ask'));
+    await desk.locator('.note', { hasText: de('status.closed') }).waitFor();
+    await phone
+      .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:helpful.yes') })
+      .last()
+      .click();
+    await widgetShows(phone, fa('handover:helpful.thanks'));
+    expect(pageErrors).to.deep.equal([]);
+  });
+});
