@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
@@ -9,7 +10,8 @@ import { createUnansweredLog } from './nlu/unanswered';
 import { describeError, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
-import { createHandover, type Handover } from './handover';
+import { createHandover, hashPassword, type Handover } from './handover';
+import { SUPPORTED_LANGUAGES } from './language/languages';
 import { channelProactive, channelTranscript, createDelivery } from './handover/delivery';
 import { Ui } from '../dialogs/ui';
 import { createStorage } from './storage';
@@ -17,6 +19,8 @@ import { buildWidgetConfig } from './widget/widgetConfig';
 import { buildConsoleStrings } from './handover/consoleStrings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The console account a local try (memory storage) starts with. */
+export const DEMO_COUNSELLOR = 'demo';
 /** The bot's id in its own channel (Direct Line). */
 export const BOT_ID = 'kausa-bot';
 /** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
@@ -32,6 +36,29 @@ export interface RunningApp {
   /** The handover queue and the counsellor accounts. */
   handover: Handover;
   close(): Promise<void>;
+}
+
+/**
+ * With the embedded memory storage (a local try, no Redis for the account
+ * command), a counsellor account `demo` with a fresh password, printed once,
+ * so the console can be tried at once. Never with Redis.
+ */
+async function addDemoCounsellor(handover: Handover, logger: Logger): Promise<void> {
+  if ((await handover.directory.list()).length > 0) return;
+  const password = randomBytes(9).toString('base64url');
+  await handover.directory.put({
+    username: DEMO_COUNSELLOR,
+    displayName: 'Demo',
+    passwordHash: await hashPassword(password),
+    languages: [...SUPPORTED_LANGUAGES],
+    audiences: [],
+    role: 'lead',
+    disabled: false,
+    createdAt: Date.now(),
+  });
+  logger.info(
+    `counsellor console: log in at /counsellor/ as "${DEMO_COUNSELLOR}" with password "${password}" (memory storage only; with Redis use npm run counsellor)`,
+  );
 }
 
 /** Where state lives, without credentials, for the start-up log line. */
@@ -59,7 +86,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     storage.redisClient,
     config.storageNamespace,
     config.directLine.secret,
-    { ...(content.hours ? { hours: content.hours } : {}), logger },
+    {
+      ...(content.hours ? { hours: content.hours } : {}),
+      logger,
+      escalateAfterMs: config.handover.escalateMinutes * 60_000,
+      maxWaitMs: config.handover.maxWaitMinutes * 60_000,
+    },
   );
   const bot = createKausaBot(storage, content, {
     stateTtlDays: config.stateTtlDays,
@@ -131,6 +163,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
   });
 
+  if (!storage.redisClient) await addDemoCounsellor(handover, logger);
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
   const { port } = server.address() as AddressInfo;
   // Serving first: the language model and the classifier load beside the bot now.

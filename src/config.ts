@@ -40,6 +40,8 @@ export interface Config {
   frameAncestors: string[];
   /** Replaces the widget page's Content-Security-Policy (without frame-ancestors); empty: the built-in one. */
   contentSecurityPolicy: string;
+  /** Handover waits: after `escalateMinutes` a ticket goes to every counsellor; after `maxWaitMinutes` it ends. */
+  handover: { escalateMinutes: number; maxWaitMinutes: number };
   /** Bot Framework credentials; an empty app id leaves `/api/messages` open for local use. */
   botAuth: {
     MicrosoftAppId: string;
@@ -209,6 +211,10 @@ export function loadConfig(env?: Env): Config {
     trustProxy: flag(source, 'TRUST_PROXY', false),
     frameAncestors: frameAncestors(source),
     contentSecurityPolicy: policy,
+    handover: {
+      escalateMinutes: integer(source, 'HANDOVER_ESCALATE_MINUTES', 5, 0, 240),
+      maxWaitMinutes: integer(source, 'HANDOVER_MAX_WAIT_MINUTES', 30, 1, 1440),
+    },
     botAuth: {
       MicrosoftAppId: appId,
       MicrosoftAppPassword: appPassword,

@@ -5,6 +5,7 @@ import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
 import { TOPIC_IDS } from './topics';
 import { RECOGNIZER_LISTS } from '../language/recognizers';
+import { CONSOLE_LANGUAGES } from '../handover/consoleStrings';
 
 /** Longest first answer (characters, after {{org.*}} is filled in). */
 export const MAX_ANSWER_CHARS = 700;
@@ -157,6 +158,20 @@ export function checkContent(
       for (const key of leafKeys(tree[namespace])) {
         if (!known.has(key))
           problems.push(`${language}/${namespace}.json ${key}: not in ${reference}`);
+      }
+    }
+    // console.json: the counsellor console's own strings, in the languages it is offered in.
+    if ((CONSOLE_LANGUAGES as readonly string[]).includes(language)) {
+      for (const key of leafKeys(ref.console)) {
+        checkText(
+          `${language}/console.json ${key}`,
+          leaf(tree.console, key),
+          leaf(ref.console, key),
+        );
+      }
+      for (const key of leafKeys(tree.console)) {
+        if (leaf(ref.console, key) === undefined)
+          problems.push(`${language}/console.json ${key}: not in ${reference}`);
       }
     }
     // recognizers.json: every list present and non-empty.

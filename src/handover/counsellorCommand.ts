@@ -1,6 +1,6 @@
 /**
  * `npm run counsellor -- <command>`: the counsellor accounts.
- *   add <username> --languages de,ar [--audiences youth,parent] [--role lead]
+ *   add <username> --languages de,ar [--audiences youth,parent] [--role lead] [--name "Leyla"]
  *   list
  *   disable <username>
  *   enable <username>
@@ -89,6 +89,10 @@ async function main(): Promise<void> {
         const role = (option(args, 'role') ?? 'counsellor') as CounsellorRole;
         if (role !== 'counsellor' && role !== 'lead')
           throw new UsageError('--role is counsellor or lead');
+        const displayName = option(args, 'name')?.trim();
+        if (displayName !== undefined && (displayName === '' || displayName.length > 60)) {
+          throw new UsageError('--name: the name users see, 1–60 characters');
+        }
         const password = await readPassword('Password: ');
         if (process.stdin.isTTY && (await readPassword('Again: ')) !== password) {
           throw new UsageError('the passwords differ');
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
         }
         await directory.put({
           username,
+          ...(displayName ? { displayName } : {}),
           passwordHash: await hashPassword(password),
           languages,
           audiences,
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
       case 'list':
         for (const account of await directory.list()) {
           process.stdout.write(
-            `${account.username}\t${account.role}\t${account.languages.join(',')}\t${account.audiences.join(',') || 'all'}\t${account.disabled ? 'disabled' : 'active'}\n`,
+            `${account.username}\t${account.displayName ?? ''}\t${account.role}\t${account.languages.join(',')}\t${account.audiences.join(',') || 'all'}\t${account.disabled ? 'disabled' : 'active'}\n`,
           );
         }
         break;
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
       }
       default:
         throw new UsageError(
-          'commands: add <username> --languages de,ar [--audiences youth] [--role lead] | list | disable <username> | enable <username>',
+          'commands: add <username> --languages de,ar [--audiences youth] [--role lead] [--name "Leyla"] | list | disable <username> | enable <username>',
         );
     }
   } finally {

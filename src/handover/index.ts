@@ -35,7 +35,12 @@ export function createHandover(
   redis: RedisClient | undefined,
   namespace: string,
   secret: string,
-  options: { hours?: OpeningHours; logger?: Logger } = {},
+  options: {
+    hours?: OpeningHours;
+    logger?: Logger;
+    escalateAfterMs?: number;
+    maxWaitMs?: number;
+  } = {},
 ): Handover {
   const store: TicketStore = redis
     ? new RedisTicketStore(redis, namespace)
@@ -46,7 +51,11 @@ export function createHandover(
   const directory: CounsellorDirectory = redis
     ? new RedisCounsellorDirectory(redis, namespace)
     : new MemoryCounsellorDirectory();
-  const queue = new HandoverQueue(store, { events });
+  const queue = new HandoverQueue(store, {
+    events,
+    ...(options.escalateAfterMs !== undefined ? { escalateAfterMs: options.escalateAfterMs } : {}),
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+  });
   const service = new HandoverService({
     queue,
     events,

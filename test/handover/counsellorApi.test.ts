@@ -9,83 +9,22 @@ import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { content } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
-import { runHandoverScenario } from '../support/handover';
+import {
+  counsellorApi,
+  openEvents as openEventStream,
+  runHandoverScenario,
+} from '../support/handover';
 
 const PASSWORD = 'sehr-geheim-2026';
 
-async function api(
+const api = (
   app: RunningApp,
   method: 'GET' | 'POST',
   path: string,
   token?: string,
   body?: unknown,
-): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const response = await fetch(`${app.url}/api/counsellor${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json(), headers: response.headers };
-}
-
-/** An open event stream of the console: what it has received, parsed. */
-interface EventStream {
-  events: Array<{ event: string; data: Record<string, unknown> }>;
-  /** Resolves once an event matching `match` has arrived. */
-  next(match: (event: { event: string; data: Record<string, unknown> }) => boolean): Promise<void>;
-  close(): void;
-}
-
-async function openEvents(app: RunningApp, token: string): Promise<EventStream> {
-  const controller = new AbortController();
-  const response = await fetch(`${app.url}/api/counsellor/events`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  expect(response.status).to.equal(200);
-  expect(response.headers.get('content-type')).to.match(/^text\/event-stream/);
-  const events: EventStream['events'] = [];
-  const waiters = new Set<() => void>();
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-          for (const wake of waiters) wake();
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
-  return {
-    events,
-    next: (match) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no matching event within 5 s')), 5000);
-        const check = () => {
-          if (!events.some(match)) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-        check();
-      }),
-    close: () => controller.abort(),
-  };
-}
+) => counsellorApi(app.url, method, path, token, body);
+const openEvents = (app: RunningApp, token: string) => openEventStream(app.url, token);
 
 describe('counsellor API: sessions, roles and tickets', function () {
   let app: RunningApp;
@@ -283,6 +222,127 @@ describe('counsellor API: sessions, roles and tickets', function () {
       counsellorToken: tokens.samir!,
       counsellorName: 'Samir',
     });
+  });
+
+  it('lists callback requests with their contact to counsellors and deletes one when done', async function () {
+    const stored = await app.handover.service.addCallback({
+      conversationId: 'cb-1',
+      language: 'uk',
+      audience: 'parent',
+      topics: ['entry-requirements'],
+      description: 'Що потрібно моєму синові?',
+      contact: 'olena@example.org',
+      contactType: 'email',
+    });
+    const listed = await api(app, 'GET', '/callbacks', tokens.mariam);
+    expect(listed.status).to.equal(200);
+    expect(listed.body).to.deep.include.members([
+      {
+        id: stored.id,
+        language: 'uk',
+        audience: 'parent',
+        topics: ['entry-requirements'],
+        summary: 'Що потрібно моєму синові?',
+        contact: 'olena@example.org',
+        contactType: 'email',
+        createdAt: new Date(stored.createdAt).toISOString(),
+      },
+    ]);
+    expect((await api(app, 'GET', '/callbacks')).status, 'not without a session').to.equal(401);
+    expect((await api(app, 'POST', `/callbacks/${stored.id}/done`, tokens.mariam)).status).to.equal(
+      200,
+    );
+    const after = (await api(app, 'GET', '/callbacks', tokens.mariam)).body as Array<{
+      id: string;
+    }>;
+    expect(after.map((entry) => entry.id)).to.not.include(stored.id);
+    expect((await api(app, 'POST', `/callbacks/${stored.id}/done`, tokens.mariam)).status).to.equal(
+      404,
+    );
+  });
+
+  it('shows who is online (console open) among the colleagues, and the partners to refer to', async function () {
+    const stream = await openEvents(app, tokens.samir!);
+    try {
+      const colleagues = (await api(app, 'GET', '/counsellors', tokens.mariam)).body as Array<{
+        username: string;
+        online: boolean;
+        languages: string[];
+      }>;
+      expect(colleagues.find((entry) => entry.username === 'samir')).to.deep.include({
+        online: true,
+        languages: ['ar', 'de'],
+      });
+      expect(colleagues.find((entry) => entry.username === 'jana')?.online).to.equal(false);
+      expect(
+        colleagues.map((entry) => entry.username),
+        'disabled accounts left out',
+      ).to.not.include('ex');
+    } finally {
+      stream.close();
+    }
+    const partners = (await api(app, 'GET', '/partners', tokens.mariam)).body as Array<{
+      id: string;
+      name: string;
+    }>;
+    expect(partners.map((partner) => partner.id)).to.include('partner:ihk-leipzig');
+  });
+
+  it("transfers to a network partner: the user gets the partner's card in their language and the chat ends", async function () {
+    const { token, conversationId } = await widgetToken(app.url);
+    await call(app.url, 'POST', '/conversations', token, { locale: 'tr' });
+    const posted = await call(
+      app.url,
+      'POST',
+      `/conversations/${conversationId}/activities`,
+      token,
+      {
+        type: 'message',
+        text: 'Merhaba',
+      },
+    );
+    const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
+    const echo = (log.body.activities as Activity[]).find(
+      (activity) => activity.id === posted.body.id,
+    );
+    const ticket = await app.handover.queue.request({
+      reference: {
+        conversation: { id: conversationId } as never,
+        channelId: 'directline',
+        serviceUrl: DIRECT_LINE_SERVICE_URL,
+        user: echo!.from,
+        bot: { id: 'kausa-bot', name: '' },
+      },
+      language: 'tr',
+      audience: 'company',
+      topics: ['company-eligibility'],
+    });
+    await api(app, 'POST', `/tickets/${ticket.id}/accept`, tokens.mariam);
+    const moved = await api(app, 'POST', `/tickets/${ticket.id}/transfer`, tokens.mariam, {
+      to: 'partner:ihk-leipzig',
+    });
+    expect(moved.status).to.equal(200);
+    expect(moved.body).to.deep.include({ status: 'closed' });
+    const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
+      .body.activities as Activity[];
+    const trT = content.i18n.getFixedT('tr', 'handover');
+    const texts = seen.map((activity) => activity.text);
+    expect(texts).to.include(trT('referred', { name: 'mariam', partner: 'IHK zu Leipzig' }));
+    const card = seen.find((activity) => activity.attachments?.length);
+    expect(card?.locale).to.equal('tr');
+    const hero = card?.attachments?.[0]?.content as {
+      title: string;
+      buttons: Array<{ type: string; title: string; value: string }>;
+    };
+    expect(hero.title).to.equal('IHK zu Leipzig');
+    expect(hero.buttons.map((button) => [button.title, button.value])).to.deep.equal([
+      [trT('partner.website'), 'https://www.leipzig.ihk.de'],
+      [
+        trT('partner.map'),
+        'https://www.openstreetmap.org/search?query=Goerdelerring%205%2C%2004109%20Leipzig',
+      ],
+    ]);
+    expect(texts).to.include(trT('counsellorLeft', { name: 'mariam' }));
   });
 
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {

@@ -57,14 +57,16 @@ describe('npm run counsellor: accounts in Redis', function () {
   it('adds a counsellor who can then log in; stores only an argon2id hash; disable ends access', async function () {
     const added = await counsellor(
       namespace,
-      ['add', 'mariam', '--languages', 'fa,de', '--audiences', 'youth,parent'],
+      ['add', 'mariam', '--languages', 'fa,de', '--audiences', 'youth,parent', '--name', 'Mariam'],
       'Dari-und-Deutsch-2026\n',
     );
     expect(added.code, added.stderr).to.equal(0);
     expect(added.stdout).to.contain('added mariam');
 
     const listed = await counsellor(namespace, ['list']);
-    expect(listed.stdout.trim()).to.equal('mariam\tcounsellor\tfa,de\tyouth,parent\tactive');
+    expect(listed.stdout.trim()).to.equal(
+      'mariam\tMariam\tcounsellor\tfa,de\tyouth,parent\tactive',
+    );
 
     const client = await rawRedis();
     try {
