@@ -16,7 +16,7 @@ import type { Availability, HandoverService } from '../src/handover/service';
 import { CANCEL_BUTTON, placeText } from '../src/handover/service';
 import type { DialogDeps } from './deps';
 import { turnLanguage, type Button, type Text } from './ui';
-import { promptView } from './viewPrompt';
+import { promptView, type View } from './viewPrompt';
 
 /** Id of {@link HandoverDialog}. */
 export const HANDOVER_DIALOG = 'handoverDialog';
@@ -45,6 +45,14 @@ const choice = (key: string, value: string): Button => ({
   value: { choice: value },
 });
 const menu: Button = { value: { action: 'menu' } };
+/** "In one line: what do you need help with?" — free text, or skip. */
+const DESCRIBE_VIEW: View = {
+  texts: [{ key: 'handover:describe.ask' }],
+  buttons: [choice('handover:describe.skip', 'skip')],
+  mode: 'text',
+  max: MAX_DESCRIPTION_CHARS,
+  retry: { key: 'handover:describe.tooLong', args: { max: MAX_DESCRIPTION_CHARS } },
+};
 
 /** Why no person can answer now, in the user's language. */
 function unavailableText(
@@ -131,13 +139,7 @@ export class HandoverDialog extends ComponentDialog {
       await this.deps.ui.send(step.context, ['handover:consent.refused'], [menu]);
       return step.endDialog();
     }
-    return promptView(step, {
-      texts: [{ key: 'handover:describe.ask' }],
-      buttons: [choice('handover:describe.skip', 'skip')],
-      mode: 'text',
-      max: MAX_DESCRIPTION_CHARS,
-      retry: { key: 'handover:describe.tooLong', args: { max: MAX_DESCRIPTION_CHARS } },
-    });
+    return promptView(step, DESCRIBE_VIEW);
   }
 
   private async queueStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -240,13 +242,7 @@ export class CallbackDialog extends ComponentDialog {
   private async describeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === 'no') return this.decline(step);
     (step.values as { contact?: string }).contact = String(step.result);
-    return promptView(step, {
-      texts: [{ key: 'handover:describe.ask' }],
-      buttons: [choice('handover:describe.skip', 'skip')],
-      mode: 'text',
-      max: MAX_DESCRIPTION_CHARS,
-      retry: { key: 'handover:describe.tooLong', args: { max: MAX_DESCRIPTION_CHARS } },
-    });
+    return promptView(step, DESCRIBE_VIEW);
   }
 
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,36 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { hashPassword } from '../../src/handover';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
 
 const fa = content.i18n.getFixedT('fa');
 const de = content.i18n.getFixedT('de', 'console');
 const PASSWORD = 'dari-beratung-2026';
-
-/** Waits until a widget bubble contains `text`. */
-async function widgetShows(page: Page, text: string, fromUser = false): Promise<void> {
-  await page.waitForFunction(
-    ([wanted, user]) =>
-      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
-        (node) =>
-          node.className.includes('from-user') === user &&
-          (node.textContent ?? '').includes(wanted as string),
-      ),
-    [text, fromUser] as const,
-    { timeout: 15_000 },
-  );
-}
-
-async function typeInWidget(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-}
 
 describe('handover in two browsers: a Dari speaker in the widget, a Dari-speaking counsellor in the console', function () {
   this.timeout(120_000);
@@ -84,17 +64,17 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
 
     // The young person asks for a person in Dari.
     await phone.goto(`${app.url}/?lang=fa`);
-    await widgetShows(phone, fa('welcome.hello'));
-    await typeInWidget(phone, 'می‌خواهم با یک مشاور صحبت کنم');
-    await widgetShows(phone, fa('handover:consent.ask'));
+    await waitForBubble(phone, fa('welcome.hello'));
+    await type(phone, 'می‌خواهم با یک مشاور صحبت کنم');
+    await waitForBubble(phone, fa('handover:consent.ask'));
     await phone
       .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:consent.yes') })
       .last()
       .click();
-    await widgetShows(phone, fa('handover:describe.ask'));
+    await waitForBubble(phone, fa('handover:describe.ask'));
     const need = 'مدرک دیپلمم از افغانستان است. آیا اینجا قبول می‌شود؟';
-    await typeInWidget(phone, need);
-    await widgetShows(
+    await type(phone, need);
+    await waitForBubble(
       phone,
       fa('handover:queued', { position: 1, wait: fa('handover:minutes', { count: 4 }) }),
     );
@@ -108,7 +88,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     ).to.equal('rtl');
     await item.click();
     await desk.click('#accept');
-    await widgetShows(phone, fa('handover:accepted', { name: 'Mariam' }));
+    await waitForBubble(phone, fa('handover:accepted', { name: 'Mariam' }));
     // Her lists follow: the request has moved from "waiting" to her chats.
     await desk.waitForFunction(
       (label) => document.querySelector('[data-tab="active"]')?.textContent === label,
@@ -123,7 +103,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
 
     // The user writes, also something that looks like HTML: it arrives as text.
     const hostile = 'سلام؟ <img src=x onerror="window.hacked=1"> <b>؟</b>';
-    await typeInWidget(phone, hostile);
+    await type(phone, hostile);
     const relayed = desk.locator('.msg.user', { hasText: 'سلام؟' });
     await relayed.waitFor();
     expect(await relayed.textContent()).to.contain(hostile);
@@ -141,7 +121,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
       .first()
       .click();
     await desk.locator('#reply').press('Enter');
-    await widgetShows(phone, hello);
+    await waitForBubble(phone, hello);
     await desk.locator('.msg.counsellor', { hasText: hello.slice(0, 12) }).waitFor();
 
     await desk.screenshot({ path: path.join(ARTIFACTS_DIR, 'handover-console-de.png') });
@@ -149,14 +129,14 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
 
     // She closes: the user is told and asked for feedback; the bot answers again.
     await desk.click('#close');
-    await widgetShows(phone, fa('handover:counsellorLeft', { name: 'Mariam' }));
-    await widgetShows(phone, fa('handover:helpful.ask'));
+    await waitForBubble(phone, fa('handover:counsellorLeft', { name: 'Mariam' }));
+    await waitForBubble(phone, fa('handover:helpful.ask'));
     await desk.locator('.note', { hasText: de('status.closed') }).waitFor();
     await phone
       .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:helpful.yes') })
       .last()
       .click();
-    await widgetShows(phone, fa('handover:helpful.thanks'));
+    await waitForBubble(phone, fa('handover:helpful.thanks'));
     expect(pageErrors).to.deep.equal([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
-import { ARTIFACTS_DIR, launchChromium } from '../support/browser';
+import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
 import { freePort } from '../support/http';
 
 const t = (language: string) => content.i18n.getFixedT(language);
@@ -27,28 +27,8 @@ function bubbles(page: Page): Promise<Array<{ user: boolean; text: string; direc
   );
 }
 
-/** Waits until a bubble's text contains `text`. */
-async function waitForBubble(page: Page, text: string, user = false): Promise<void> {
-  await page.waitForFunction(
-    ([wanted, fromUser]) =>
-      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
-        (node) =>
-          node.className.includes('from-user') === fromUser &&
-          (node.textContent ?? '').includes(wanted as string),
-      ),
-    [text, user] as const,
-    { timeout: 15_000 },
-  );
-}
-
 async function tap(page: Page, label: string): Promise<void> {
   await page.locator('#webchat .webchat__suggested-action', { hasText: label }).last().click();
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -5,6 +5,8 @@ import type { RunningApp } from '../../src/app';
 import { hashPassword, type CounsellorAccount } from '../../src/handover';
 import { MAX_FAILED_LOGINS } from '../../src/handover/counsellorAuth';
 import type { Activity } from 'botbuilder';
+import type { HandoverRequest } from '../../src/handover/queue';
+import type { Ticket } from '../../src/handover/ticket';
 import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { content } from '../support/bot';
@@ -25,6 +27,38 @@ const api = (
   body?: unknown,
 ) => counsellorApi(app.url, method, path, token, body);
 const openEvents = (app: RunningApp, token: string) => openEventStream(app.url, token);
+
+/**
+ * A widget conversation in which the user wrote `text`, with a waiting
+ * ticket for it (as the handover dialog opens one).
+ */
+async function widgetTicket(
+  app: RunningApp,
+  text: string,
+  request: Omit<HandoverRequest, 'reference'>,
+): Promise<{ token: string; conversationId: string; ticket: Ticket }> {
+  const { token, conversationId } = await widgetToken(app.url);
+  await call(app.url, 'POST', '/conversations', token, { locale: request.language });
+  const posted = await call(app.url, 'POST', `/conversations/${conversationId}/activities`, token, {
+    type: 'message',
+    text,
+  });
+  const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
+  const echo = (log.body.activities as Activity[]).find(
+    (activity) => activity.id === posted.body.id,
+  );
+  const ticket = await app.handover.queue.request({
+    reference: {
+      conversation: { id: conversationId } as never,
+      channelId: 'directline',
+      serviceUrl: DIRECT_LINE_SERVICE_URL,
+      user: echo!.from,
+      bot: { id: 'kausa-bot', name: '' },
+    },
+    ...request,
+  });
+  return { token, conversationId, ticket };
+}
 
 describe('counsellor API: sessions, roles and tickets', function () {
   let app: RunningApp;
@@ -289,30 +323,7 @@ describe('counsellor API: sessions, roles and tickets', function () {
   });
 
   it("transfers to a network partner: the user gets the partner's card in their language and the chat ends", async function () {
-    const { token, conversationId } = await widgetToken(app.url);
-    await call(app.url, 'POST', '/conversations', token, { locale: 'tr' });
-    const posted = await call(
-      app.url,
-      'POST',
-      `/conversations/${conversationId}/activities`,
-      token,
-      {
-        type: 'message',
-        text: 'Merhaba',
-      },
-    );
-    const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
-    const echo = (log.body.activities as Activity[]).find(
-      (activity) => activity.id === posted.body.id,
-    );
-    const ticket = await app.handover.queue.request({
-      reference: {
-        conversation: { id: conversationId } as never,
-        channelId: 'directline',
-        serviceUrl: DIRECT_LINE_SERVICE_URL,
-        user: echo!.from,
-        bot: { id: 'kausa-bot', name: '' },
-      },
+    const { token, conversationId, ticket } = await widgetTicket(app, 'Merhaba', {
       language: 'tr',
       audience: 'company',
       topics: ['company-eligibility'],
@@ -347,31 +358,8 @@ describe('counsellor API: sessions, roles and tickets', function () {
 
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {
     // A Dari speaker in the widget.
-    const { token, conversationId } = await widgetToken(app.url);
-    await call(app.url, 'POST', '/conversations', token, { locale: 'fa' });
     const question = 'مدرک من از افغانستان است. آیا در آلمان قبول می‌شود؟';
-    const posted = await call(
-      app.url,
-      'POST',
-      `/conversations/${conversationId}/activities`,
-      token,
-      {
-        type: 'message',
-        text: question,
-      },
-    );
-    const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
-    const echo = (log.body.activities as Activity[]).find(
-      (activity) => activity.id === posted.body.id,
-    );
-    const ticket = await app.handover.queue.request({
-      reference: {
-        conversation: { id: conversationId } as never,
-        channelId: 'directline',
-        serviceUrl: DIRECT_LINE_SERVICE_URL,
-        user: echo!.from,
-        bot: { id: 'kausa-bot', name: '' },
-      },
+    const { token, conversationId, ticket } = await widgetTicket(app, question, {
       language: 'fa',
       topics: ['certificate-recognition'],
     });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/paths';
 
 /** Where screenshots go: CI keeps this folder as the tests' artifacts. */
@@ -30,4 +30,25 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Waits until a bubble's text contains `text`. */
+export async function waitForBubble(page: Page, text: string, user = false): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, fromUser]) =>
+      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
+        (node) =>
+          node.className.includes('from-user') === fromUser &&
+          (node.textContent ?? '').includes(wanted as string),
+      ),
+    [text, user] as const,
+    { timeout: 15_000 },
+  );
+}
+
+/** Types a message into the widget and sends it. */
+export async function type(page: Page, text: string): Promise<void> {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
 }
