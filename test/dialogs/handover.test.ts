@@ -131,6 +131,95 @@ describe('handover dialog', () => {
     expect(await bot.service.queue.list('waiting')).to.deep.equal([]);
   });
 
+  it('follows handoff.status events of an agent hub: accepted, then completed hands back to the bot', async function () {
+    const { bot, flow, t } = atMenu('en');
+    let ticketId = '';
+    const status = (state: string): Partial<Activity> => ({
+      type: 'event',
+      name: 'handoff.status',
+      value: { state },
+    });
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('en', t('handover:explain')))
+      .assertReply(reply('en', t('handover:consent.ask')))
+      .send('yes')
+      .assertReply(reply('en', t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('en', queued(t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) => {
+        ticketId = (activity.value as { ticketId: string }).ticketId;
+      })
+      .send(status('accepted'))
+      .then(async () => {
+        expect(await bot.service.queue.get(ticketId)).to.include({
+          status: 'active',
+          counsellor: 'agent-hub',
+        });
+      })
+      .send('Are you there?')
+      .assertNoReply('relayed, not answered by the bot')
+      .send(status('completed'))
+      .assertReply(reply('en', t('handover:helpful.ask'), HELPFUL))
+      .startTest();
+    expect((await bot.service.queue.get(ticketId))?.status).to.equal('closed');
+  });
+
+  it('a failed handoff.status tells the user and offers a callback', async function () {
+    const { bot, flow, t } = atMenu('ar');
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('ar', t('handover:explain')))
+      .assertReply(reply('ar', t('handover:consent.ask')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('ar', t('handover:describe.ask')))
+      .send(tap({ choice: 'skip' }))
+      .assertReply(reply('ar', queued(t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) =>
+        expect(activity.name).to.equal('handoff.initiate'),
+      )
+      .send({ type: 'event', name: 'handoff.status', value: { state: 'failed' } })
+      .assertReply(reply('ar', t('handover:failed'), [{ action: 'callback' }]))
+      .startTest();
+    expect(await bot.service.queue.list('waiting')).to.deep.equal([]);
+    expect(await bot.service.queue.list('cancelled')).to.have.length(1);
+  });
+
+  it('"delete my data" while waiting deletes the ticket, its messages and a callback request', async function () {
+    const { bot, flow, t } = atMenu('de');
+    await flow
+      .send(tap({ action: 'counsellor' }))
+      .assertReply(reply('de', t('handover:explain')))
+      .assertReply(reply('de', t('handover:consent.ask')))
+      .send(tap({ choice: 'yes' }))
+      .assertReply(reply('de', t('handover:describe.ask')))
+      .send('Mein Zeugnis ist aus Syrien')
+      .assertReply(reply('de', queued(t, 'handover:queued', 1)))
+      .assertReply((activity: Partial<Activity>) =>
+        expect(activity.name).to.equal('handoff.initiate'),
+      )
+      .send('Meine Nummer ist 0176 1234567')
+      .assertReply(reply('de', t('handover:stillWaiting')))
+      .assertReply(reply('de', queued(t, 'handover:update', 1)))
+      .then(async () => {
+        const [ticket] = await bot.service.queue.list('waiting');
+        await bot.service.addCallback({
+          conversationId: ticket!.conversationId,
+          language: 'de',
+          topics: [],
+          contact: '0176 1234567',
+          contactType: 'phone',
+        });
+      })
+      .send('Daten löschen')
+      .assertReply(reply('de', t('privacy.deleted')))
+      .startTest();
+    for (const status of ['waiting', 'active', 'closed', 'cancelled'] as const) {
+      expect(await bot.service.queue.list(status), status).to.deep.equal([]);
+    }
+    expect(await bot.callbacks.list()).to.deep.equal([]);
+  });
+
   it('refused consent stores nothing and gives the contact details instead', async () => {
     const { bot, flow, t } = atMenu('tr');
     await flow
