@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, TestFlow } from 'botbuilder';
 import { expect } from 'chai';
 import type { OpeningHours } from '../../src/content/hours';
 import { handoverBot, reply, tap, tr } from '../support/bot';
@@ -26,6 +26,34 @@ function atMenu(language: string, options: Parameters<typeof handoverBot>[1] = {
 const queued = (t: ReturnType<typeof tr>, key: string, position: number) =>
   t(key, { position, wait: t('handover:minutes', { count: 4 * position }) });
 
+/**
+ * Asks for a person, consents (a tap, or `consent` typed), describes the need
+ * (or skips): the flow once the request is first in line and the
+ * `handoff.initiate` event was sent; `ticket.id` receives the ticket's id.
+ */
+function requestPerson(
+  flow: TestFlow,
+  language: string,
+  t: ReturnType<typeof tr>,
+  options: { consent?: string; need?: string; ticket?: { id: string } } = {},
+): TestFlow {
+  return flow
+    .send(tap({ action: 'counsellor' }))
+    .assertReply(reply(language, t('handover:explain')))
+    .assertReply(reply(language, t('handover:consent.ask'), [{ choice: 'yes' }, { choice: 'no' }]))
+    .send(options.consent ?? tap({ choice: 'yes' }))
+    .assertReply(reply(language, t('handover:describe.ask'), [{ choice: 'skip' }]))
+    .send(options.need ?? tap({ choice: 'skip' }))
+    .assertReply(reply(language, queued(t, 'handover:queued', 1), [CANCEL]))
+    .assertReply((activity: Partial<Activity>) => {
+      expect(activity.type).to.equal('event');
+      expect(activity.name).to.equal('handoff.initiate');
+      const value = activity.value as { ticketId: string; language: string };
+      expect(value.language).to.equal(language);
+      if (options.ticket) options.ticket.id = value.ticketId;
+    });
+}
+
 /** Closed all week: every request is after hours. */
 const CLOSED_HOURS: OpeningHours = {
   timeZone: 'Europe/Berlin',
@@ -38,41 +66,27 @@ describe('handover dialog', () => {
   it('an Arabic user asks for a person: consent, description, a ticket in ar, relay both ways, close and feedback', async () => {
     const { bot, flow, t } = atMenu('ar');
     const { service } = bot;
-    let ticketId = '';
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('ar', t('handover:explain')))
-      .assertReply(reply('ar', t('handover:consent.ask'), [{ choice: 'yes' }, { choice: 'no' }]))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('ar', t('handover:describe.ask'), [{ choice: 'skip' }]))
-      .send('شهادتي من سوريا ولا أعرف أين أبدأ')
-      .assertReply(reply('ar', queued(t, 'handover:queued', 1), [CANCEL]))
-      .assertReply((activity: Partial<Activity>) => {
-        expect(activity.type).to.equal('event');
-        expect(activity.name).to.equal('handoff.initiate');
-        const value = activity.value as { ticketId: string; language: string };
-        expect(value.language).to.equal('ar');
-        ticketId = value.ticketId;
-      })
+    const ticket = { id: '' };
+    await requestPerson(flow, 'ar', t, { need: 'شهادتي من سوريا ولا أعرف أين أبدأ', ticket })
       .then(async () => {
-        const ticket = await service.queue.get(ticketId);
-        expect(ticket).to.include({
+        const stored = await service.queue.get(ticket.id);
+        expect(stored).to.include({
           status: 'waiting',
           language: 'ar',
           audience: 'youth',
           description: 'شهادتي من سوريا ولا أعرف أين أبدأ',
         });
-        await service.accept(ticketId, 'leyla', 'Leyla');
+        await service.accept(ticket.id, 'leyla', 'Leyla');
       })
       .assertReply(reply('ar', t('handover:accepted', { name: 'Leyla' }), [CANCEL]))
       .send('مرحبا ليلى، هل يمكنك مساعدتي؟')
       .assertNoReply('the bot stays silent while the counsellor has the chat')
       .then(async () => {
-        const messages = await service.queue.messages(ticketId);
+        const messages = await service.queue.messages(ticket.id);
         expect(messages.map((message) => [message.from, message.text])).to.deep.equal([
           ['user', 'مرحبا ليلى، هل يمكنك مساعدتي؟'],
         ]);
-        await service.close(ticketId, 'Leyla');
+        await service.close(ticket.id, 'Leyla');
       })
       .assertReply(reply('ar', t('handover:counsellorLeft', { name: 'Leyla' })))
       .assertReply(reply('ar', t('handover:helpful.ask'), HELPFUL))
@@ -80,22 +94,12 @@ describe('handover dialog', () => {
       .assertReply(reply('ar', t('handover:helpful.thanks')))
       .assertReply(reply('ar', t('menu.ask')))
       .startTest();
-    expect((await service.queue.get(ticketId))?.status).to.equal('closed');
+    expect((await service.queue.get(ticket.id))?.status).to.equal('closed');
   });
 
   it('a Ukrainian user cancels while waiting by typing "скасувати"; the ticket is cancelled and the bot is back', async () => {
     const { bot, flow, t } = atMenu('uk');
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('uk', t('handover:explain')))
-      .assertReply(reply('uk', t('handover:consent.ask')))
-      .send('так')
-      .assertReply(reply('uk', t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('uk', queued(t, 'handover:queued', 1), [CANCEL]))
-      .assertReply((activity: Partial<Activity>) =>
-        expect(activity.name).to.equal('handoff.initiate'),
-      )
+    await requestPerson(flow, 'uk', t, { consent: 'так' })
       .send('Коли мені чекати?')
       .assertReply(reply('uk', t('handover:stillWaiting')))
       .assertReply(reply('uk', queued(t, 'handover:update', 1), [CANCEL]))
@@ -113,17 +117,7 @@ describe('handover dialog', () => {
 
   it('a menu button while waiting cancels the request and does what it says', async () => {
     const { bot, flow, t } = atMenu('de');
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('de', t('handover:explain')))
-      .assertReply(reply('de', t('handover:consent.ask')))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('de', t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('de', queued(t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) =>
-        expect(activity.name).to.equal('handoff.initiate'),
-      )
+    await requestPerson(flow, 'de', t)
       .send(tap({ topic: 'training-pay' }))
       .assertReply(reply('de', t('handover:cancelled')))
       .assertReply(reply('de', t('topics:training-pay.answer')))
@@ -133,26 +127,16 @@ describe('handover dialog', () => {
 
   it('follows handoff.status events of an agent hub: accepted, then completed hands back to the bot', async function () {
     const { bot, flow, t } = atMenu('en');
-    let ticketId = '';
+    const ticket = { id: '' };
     const status = (state: string): Partial<Activity> => ({
       type: 'event',
       name: 'handoff.status',
       value: { state },
     });
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('en', t('handover:explain')))
-      .assertReply(reply('en', t('handover:consent.ask')))
-      .send('yes')
-      .assertReply(reply('en', t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('en', queued(t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) => {
-        ticketId = (activity.value as { ticketId: string }).ticketId;
-      })
+    await requestPerson(flow, 'en', t, { consent: 'yes', ticket })
       .send(status('accepted'))
       .then(async () => {
-        expect(await bot.service.queue.get(ticketId)).to.include({
+        expect(await bot.service.queue.get(ticket.id)).to.include({
           status: 'active',
           counsellor: 'agent-hub',
         });
@@ -162,22 +146,12 @@ describe('handover dialog', () => {
       .send(status('completed'))
       .assertReply(reply('en', t('handover:helpful.ask'), HELPFUL))
       .startTest();
-    expect((await bot.service.queue.get(ticketId))?.status).to.equal('closed');
+    expect((await bot.service.queue.get(ticket.id))?.status).to.equal('closed');
   });
 
   it('a failed handoff.status tells the user and offers a callback', async function () {
     const { bot, flow, t } = atMenu('ar');
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('ar', t('handover:explain')))
-      .assertReply(reply('ar', t('handover:consent.ask')))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('ar', t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('ar', queued(t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) =>
-        expect(activity.name).to.equal('handoff.initiate'),
-      )
+    await requestPerson(flow, 'ar', t)
       .send({ type: 'event', name: 'handoff.status', value: { state: 'failed' } })
       .assertReply(reply('ar', t('handover:failed'), [{ action: 'callback' }]))
       .startTest();
@@ -187,17 +161,7 @@ describe('handover dialog', () => {
 
   it('"delete my data" while waiting deletes the ticket, its messages and a callback request', async function () {
     const { bot, flow, t } = atMenu('de');
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('de', t('handover:explain')))
-      .assertReply(reply('de', t('handover:consent.ask')))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('de', t('handover:describe.ask')))
-      .send('Mein Zeugnis ist aus Syrien')
-      .assertReply(reply('de', queued(t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) =>
-        expect(activity.name).to.equal('handoff.initiate'),
-      )
+    await requestPerson(flow, 'de', t, { need: 'Mein Zeugnis ist aus Syrien' })
       .send('Meine Nummer ist 0176 1234567')
       .assertReply(reply('de', t('handover:stillWaiting')))
       .assertReply(reply('de', queued(t, 'handover:update', 1)))
@@ -314,17 +278,7 @@ describe('handover dialog', () => {
 
   it('a ticket nobody accepts in time is cancelled and the user is offered a callback', async () => {
     const { bot, flow, t } = atMenu('ru', { maxWaitMs: 0 });
-    await flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('ru', t('handover:explain')))
-      .assertReply(reply('ru', t('handover:consent.ask')))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('ru', t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('ru', queued(t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) =>
-        expect(activity.name).to.equal('handoff.initiate'),
-      )
+    await requestPerson(flow, 'ru', t)
       .then(async () => {
         const expired = await bot.service.expire();
         expect(expired.map((ticket) => ticket.status)).to.deep.equal(['cancelled']);
@@ -337,19 +291,8 @@ describe('handover dialog', () => {
 
   it('a second user in line hears the new place when the first is taken', async () => {
     const first = atMenu('de');
-    let firstId = '';
-    await first.flow
-      .send(tap({ action: 'counsellor' }))
-      .assertReply(reply('de', first.t('handover:explain')))
-      .assertReply(reply('de', first.t('handover:consent.ask')))
-      .send(tap({ choice: 'yes' }))
-      .assertReply(reply('de', first.t('handover:describe.ask')))
-      .send(tap({ choice: 'skip' }))
-      .assertReply(reply('de', queued(first.t, 'handover:queued', 1)))
-      .assertReply((activity: Partial<Activity>) => {
-        firstId = (activity.value as { ticketId: string }).ticketId;
-      })
-      .startTest();
+    const ticket = { id: '' };
+    await requestPerson(first.flow, 'de', first.t, { ticket }).startTest();
     // A second conversation on the same queue.
     const { service } = first.bot;
     await service.queue.request({
@@ -362,7 +305,7 @@ describe('handover dialog', () => {
       first.bot.adapter.conversation.conversation.id,
       'second',
     ]);
-    expect(await service.accept(firstId, 'leyla', 'Leyla')).to.include({ status: 'active' });
+    expect(await service.accept(ticket.id, 'leyla', 'Leyla')).to.include({ status: 'active' });
     const place = await service.queue.place(secondPlace[1]!.id);
     expect(place).to.deep.include({ position: 1 });
   });
