@@ -2,6 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
+import { offerFor } from './serviceOffers';
 import type { Button, Text } from './ui';
 import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
@@ -41,7 +42,10 @@ export class AnswerDialog extends WaterfallDialog {
       buttons.push(counsellor);
     }
     if (!more) buttons.push({ value: { action: 'more', topic } });
-    for (const related of meta.related.slice(0, MAX_RELATED)) {
+    // What the service point does about it: book, list, check, call, or who can help.
+    const offer = offerFor(this.deps, topic);
+    if (offer) buttons.push(offer);
+    for (const related of meta.related.slice(0, offer ? MAX_RELATED - 1 : MAX_RELATED)) {
       buttons.push({ value: { topic: related } });
     }
     if (!meta.needsCounsellor) buttons.push(counsellor);

@@ -7,6 +7,8 @@ import type { TextClassifier } from '../src/nlu/worker';
 import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { HandoverDialogDeps } from './handoverDialog';
 import type { Ui } from './ui';
+import type { Offers } from '../src/offers/data';
+import type { Partner, Region } from '../src/partners/partners';
 
 /** What the bot remembers about a user across conversations. */
 export interface UserProfile {
@@ -14,6 +16,8 @@ export interface UserProfile {
   audience?: Audience;
   /** A language the user chose explicitly; it wins over detection. */
   language?: Language;
+  /** Where the user lives or works, chosen once for the partner suggestions. */
+  region?: Region;
 }
 
 /** What every dialog needs, handed in by the composition root. */
@@ -36,4 +40,12 @@ export interface DialogDeps {
   openTicket: StatePropertyAccessor<string | undefined>;
   /** The handover to a person; without it, "talk to a counsellor" gives the contact details. */
   handover?: HandoverDialogDeps;
+  /** The network partners (`data/partners.json`). */
+  partners: readonly Partner[];
+  /** Consultation hours, hotline, events and routes (`data/`). */
+  offers: Offers;
+  /** Where links to the bot's own files (calendar files) start: PUBLIC_URL, or "" for relative links. */
+  publicUrl: string;
+  /** The clock (tests set it). */
+  now?: () => number;
 }

@@ -46,7 +46,7 @@ const choice = (key: string, value: string): Button => ({
 });
 const menu: Button = { value: { action: 'menu' } };
 /** "In one line: what do you need help with?" — free text, or skip. */
-const DESCRIBE_VIEW: View = {
+export const DESCRIBE_VIEW: View = {
   texts: [{ key: 'handover:describe.ask' }],
   buttons: [choice('handover:describe.skip', 'skip')],
   mode: 'text',

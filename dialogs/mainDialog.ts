@@ -26,6 +26,11 @@ import {
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
 import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
+import { APPOINTMENT_DIALOG, AppointmentDialog } from './appointmentDialog';
+import { COMPANY_CHECK_DIALOG, CompanyCheckDialog } from './companyCheckDialog';
+import { PARTNERS_DIALOG, PartnersDialog, type PartnersOptions } from './partnersDialog';
+import { REFERRAL_DIALOG, ReferralDialog, type ReferralOptions } from './referralDialog';
+import { showEvents, showHotline, showRoute, showRoutes } from './serviceOffers';
 import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
 import { decide } from '../src/nlu/nlu';
 import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
@@ -72,6 +77,10 @@ export class MainDialog extends ComponentDialog {
       this.addDialog(new HandoverDialog(deps, deps.handover));
       this.addDialog(new CallbackDialog(deps, deps.handover));
     }
+    this.addDialog(new PartnersDialog(deps));
+    this.addDialog(new ReferralDialog(deps));
+    this.addDialog(new AppointmentDialog(deps));
+    this.addDialog(new CompanyCheckDialog(deps));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.askAudienceStep.bind(this),
@@ -310,6 +319,36 @@ export class MainDialog extends ComponentDialog {
         // Only the thanks: how many found it helpful is counted by the statistics, not per user.
         await ui.send(context, ['handover:helpful.thanks']);
         return this.restart(innerDc, MAIN_WATERFALL, {});
+      case 'partners':
+        return this.restart(innerDc, PARTNERS_DIALOG, {
+          ...(value.topic && isTopicId(value.topic) ? { topic: value.topic } : {}),
+        } satisfies PartnersOptions);
+      case 'refer':
+        if (!this.deps.handover) return undefined;
+        return this.restart(innerDc, REFERRAL_DIALOG, {
+          partner: value.partner,
+        } satisfies ReferralOptions);
+      case 'withdraw':
+        await this.withdraw(context, value.referral);
+        return Dialog.EndOfTurn;
+      case 'appointment':
+        return this.restart(innerDc, APPOINTMENT_DIALOG, {});
+      case 'companyCheck':
+        return this.restart(innerDc, COMPANY_CHECK_DIALOG, {});
+      case 'events':
+        await showEvents(this.deps, context);
+        return Dialog.EndOfTurn;
+      case 'hotline':
+        if ((await showHotline(this.deps, context)) && this.deps.handover) {
+          return this.restart(innerDc, CALLBACK_DIALOG, {});
+        }
+        return Dialog.EndOfTurn;
+      case 'routes':
+        await showRoutes(this.deps, context);
+        return Dialog.EndOfTurn;
+      case 'route':
+        await showRoute(this.deps, context, value.route);
+        return Dialog.EndOfTurn;
       case 'cancelHandover':
         // An old "cancel" button after the request has ended: nothing is waiting any more.
         await ui.send(context, ['handover:nothingToCancel']);
@@ -320,6 +359,19 @@ export class MainDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /** Withdraws a referral of this conversation: it is deleted with the contact. */
+  private async withdraw(context: TurnContext, id: string): Promise<void> {
+    const service = this.deps.handover?.service;
+    const referral = service ? await service.referrals.get(id) : undefined;
+    const own = referral?.conversationId === context.activity.conversation.id;
+    if (service && own) await service.referralDone(id);
+    await this.deps.ui.send(
+      context,
+      [own ? 'offers:referral.withdrawn' : 'offers:referral.gone'],
+      [{ value: { action: 'menu' } }],
+    );
   }
 
   private async restart(

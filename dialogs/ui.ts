@@ -3,6 +3,7 @@ import type { i18n, TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, type Language } from '../src/language/languages';
 import { normalizeForMatching } from '../src/language/normalize';
 import { localizedMessage } from '../src/language/replies';
+import { describeTime } from '../src/content/hours';
 
 /** What a button sends back: `{"topic": id}`, `{"audience": id}`, `{"language": code}`, … */
 export type ButtonValue =
@@ -13,6 +14,11 @@ export type ButtonValue =
   | { action: 'menu' | 'counsellor' | 'readiness' | 'changeAudience' | 'help' }
   | { action: 'chooseLanguage'; page?: number }
   | { action: 'cancelHandover' | 'callback' }
+  | { action: 'appointment' | 'events' | 'hotline' | 'companyCheck' | 'routes' }
+  | { action: 'partners'; topic?: string }
+  | { action: 'refer'; partner: string }
+  | { action: 'withdraw'; referral: string }
+  | { action: 'route'; route: string }
   | { action: 'helpful'; answer: 'yes' | 'no' }
   | { action: 'more'; topic: string }
   | { choice: string };
@@ -21,6 +27,8 @@ export type ButtonValue =
 export type Text =
   | { key: string; args?: Record<string, unknown> }
   | { literal: string }
+  /** A date and time (epoch ms) as people in the turn's language say it, in the service point's zone. */
+  | { time: number; timeZone?: string }
   | { lines: Text[]; separator?: string };
 
 /**
@@ -47,6 +55,14 @@ function impliedLabel(value: ButtonValue): Text | undefined {
       readiness: 'menu.readiness',
       changeAudience: 'audience.change',
       chooseLanguage: 'language.button',
+      partners: 'offers:buttons.partners',
+      appointment: 'offers:buttons.appointment',
+      events: 'offers:buttons.events',
+      hotline: 'offers:buttons.hotline',
+      companyCheck: 'offers:buttons.companyCheck',
+      routes: 'offers:buttons.routes',
+      withdraw: 'offers:referral.withdraw',
+      refer: 'offers:partners.refer',
     };
     return keys[value.action] ? { key: keys[value.action] as string } : undefined;
   }
@@ -59,6 +75,7 @@ function isText(value: unknown): value is Text {
     value !== null &&
     (typeof (value as { key?: unknown }).key === 'string' ||
       typeof (value as { literal?: unknown }).literal === 'string' ||
+      typeof (value as { time?: unknown }).time === 'number' ||
       Array.isArray((value as { lines?: unknown }).lines))
   );
 }
@@ -117,6 +134,13 @@ export class Ui {
   /** The rendered string of a {@link Text}. */
   text(context: TurnContext, text: Text): string {
     if ('literal' in text) return text.literal;
+    if ('time' in text) {
+      return describeTime(
+        new Date(text.time),
+        turnLanguage(context),
+        text.timeZone ?? 'Europe/Berlin',
+      );
+    }
     if ('key' in text && text.args === undefined) {
       // Content does not change while the bot runs, so plain texts are rendered once per language.
       const cacheKey = `${turnLanguage(context)}\u0000${text.key}`;

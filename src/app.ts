@@ -104,6 +104,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         await directLine.log.clear(context.activity.conversation.id);
       }
     },
+    publicUrl: config.publicUrl,
     handover: {
       service: handover.service,
       // The widget's conversation so far, handed on with `handoff.initiate`.
@@ -158,7 +159,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       directory: handover.directory,
       delivery,
       partners: content.partners,
+      timeZone: content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin',
       address,
+      logger,
+    },
+    calendar: {
+      events: content.offers.events,
+      appointments: handover.service.appointments,
+      organisationName: content.organisation.name,
       logger,
     },
   });

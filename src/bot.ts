@@ -329,7 +329,9 @@ export class KausaBot extends ActivityHandler {
       (await this.userProfile.get(context, {})).language = requested;
       markLanguageSwitched(context);
     }
-    const readable = !value && text !== '' && text.length <= MAX_MESSAGE_CHARS;
+    // A phone number or e-mail address alone says nothing about the language.
+    const readable =
+      !value && text !== '' && text.length <= MAX_MESSAGE_CHARS && !this.isOnlyContact(text);
     const detected = readable
       ? await this.deps.detectLanguage.detect(text, data.language)
       : undefined;
@@ -341,6 +343,14 @@ export class KausaBot extends ActivityHandler {
       DEFAULT_LANGUAGE;
     data.language = language;
     setTurnLanguage(context, language);
+  }
+
+  private isOnlyContact(text: string): boolean {
+    // Cheap test first: the recognizers run only on what looks like a number or an address.
+    if (!text.includes('@') && !/^[\s\d\u0660-\u0669\u06F0-\u06F9+()/.-]+$/.test(text))
+      return false;
+    const contact = this.deps.recognizers.contact(text);
+    return contact !== undefined && contact.value.length >= text.trim().length - 2;
   }
 
   private async welcome(context: TurnContext, data: ConversationData): Promise<void> {

@@ -12,6 +12,7 @@ import { Recognizers, type RecognizerWords } from './language/recognizers';
 import type { TextClassifier } from './nlu/worker';
 import type { UnansweredLog } from './nlu/unanswered';
 import { loadPartners, type Partner } from './partners/partners';
+import { loadOffers, type Offers } from './offers/data';
 import type { HandoverDialogDeps } from '../dialogs/handoverDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
@@ -26,6 +27,8 @@ export interface BotContent {
   recognizers: Recognizers;
   /** Network partners (`data/partners.json`), empty when the organisation lists none. */
   partners: Partner[];
+  /** Consultation hours, hotline, events and orientation routes (`data/`). */
+  offers: Offers;
 }
 
 /** Loads and validates `locales/` and the organisation's `data/`; errors name the file. */
@@ -44,6 +47,7 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
     hours,
     recognizers: new Recognizers(words),
     partners: loadPartners(dataDir),
+    offers: loadOffers(dataDir, organisation.hotlinePhone),
   };
 }
 
@@ -57,6 +61,10 @@ export interface BotOptions {
   forget?(context: TurnContext): Promise<void>;
   /** The handover to counsellors (queue, hours, callbacks) and the transcript it hands on. */
   handover?: HandoverDialogDeps;
+  /** PUBLIC_URL, for links to the bot's calendar files ("" for relative links). */
+  publicUrl?: string;
+  /** The clock of the dialogs (tests set it). */
+  now?: () => number;
 }
 
 /** Builds the bot with its states and dialogs on `storage`. */
@@ -83,6 +91,10 @@ export function createKausaBot(
         classifier: options.classifier,
         unanswered: options.unanswered,
         handover: options.handover,
+        partners: content.partners,
+        offers: content.offers,
+        publicUrl: options.publicUrl ?? '',
+        ...(options.now ? { now: options.now } : {}),
         ...accessors,
       }),
   });

@@ -10,6 +10,7 @@ import type { DirectLineGateway, StreamHub } from './channels/directline';
 import { registerCounsellorRoutes, type CounsellorApiDeps } from './handover/http';
 import { describeError, type Logger } from './logger';
 import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
+import { registerCalendarRoutes, type CalendarDeps } from './offers/http';
 
 /** Largest request body accepted (Bot Framework channels send at most 256 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -32,6 +33,8 @@ export interface ServerDeps {
   };
   /** The counsellor console's API, when served. */
   counsellor?: CounsellorApiDeps;
+  /** Calendar files for events and confirmed appointments. */
+  calendar?: CalendarDeps;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -78,6 +81,7 @@ export function createServer(deps: ServerDeps): Server {
     streams.attach(server.server);
   }
   if (deps.counsellor) registerCounsellorRoutes(server, deps.counsellor);
+  if (deps.calendar) registerCalendarRoutes(server, deps.calendar);
 
   // Errors leave as {code, message} JSON ({error: {code, message}} under Direct Line);
   // internal causes and stacks stay in the log.

@@ -22,7 +22,7 @@
     token: sessionStorage.getItem(TOKEN_KEY),
     me: null,
     tab: 'waiting',
-    lists: { waiting: [], active: [], closed: [], callbacks: [] },
+    lists: { waiting: [], active: [], closed: [], callbacks: [], referrals: [], appointments: [] },
     selected: null,
     counsellors: [],
     partners: [],
@@ -203,6 +203,8 @@
       api('GET', '/tickets?status=active'),
       api('GET', '/tickets?status=closed'),
       api('GET', '/callbacks'),
+      api('GET', '/referrals'),
+      api('GET', '/appointments'),
     ])
       .then(function (results) {
         var before = state.offered;
@@ -211,6 +213,8 @@
           active: results[1],
           closed: results[2].slice(-50).reverse(),
           callbacks: results[3],
+          referrals: results[4],
+          appointments: results[5],
         };
         var now = {};
         results[0].forEach(function (ticket) {
@@ -341,7 +345,7 @@
       if (state.selected && state.selected.id === data.ticketId) {
         appendMessage(fromRelayed(data.message));
       }
-    } else if (type === 'callback') {
+    } else if (type === 'callback' || type === 'referral' || type === 'appointment') {
       refreshSoon();
     }
   }
@@ -415,10 +419,14 @@
       waiting: state.lists.waiting.length,
       active: state.lists.active.length,
       callbacks: state.lists.callbacks.length,
+      referrals: state.lists.referrals.length,
+      appointments: state.lists.appointments.filter(function (entry) {
+        return entry.status === 'requested';
+      }).length,
     };
     tabs.replaceChildren.apply(
       tabs,
-      ['waiting', 'active', 'callbacks', 'closed'].map(function (tab) {
+      ['waiting', 'active', 'callbacks', 'referrals', 'appointments', 'closed'].map(function (tab) {
         return el('button', {
           type: 'button',
           role: 'tab',
@@ -467,8 +475,13 @@
       list.replaceChildren(el('li', { class: 'empty', text: t('empty.' + state.tab) }));
       return;
     }
-    if (state.tab === 'callbacks') {
-      list.replaceChildren.apply(list, items.map(renderCallback));
+    if (REQUEST_TABS.indexOf(state.tab) >= 0) {
+      list.replaceChildren.apply(
+        list,
+        items.map(function (request) {
+          return renderRequest(state.tab, request);
+        }),
+      );
       return;
     }
     list.replaceChildren.apply(
@@ -511,13 +524,67 @@
     return el('a', { href: 'tel:' + digits, dir: 'ltr', text: request.contact });
   }
 
-  function renderCallback(request) {
+  var REQUEST_TABS = ['callbacks', 'referrals', 'appointments'];
+
+  /** What a user left for the counsellors: a callback, a referral to a partner, an appointment. */
+  function renderRequest(kind, request) {
+    var path = '/' + kind + '/' + encodeURIComponent(request.id);
+    function action(label, suffix, question, primary) {
+      return el('button', {
+        type: 'button',
+        class: primary ? 'primary' : null,
+        'data-action': suffix,
+        text: label,
+        onclick: function () {
+          if (question && !window.confirm(question)) return;
+          api('POST', path + '/' + suffix).then(refresh, refresh);
+        },
+      });
+    }
+    var headline =
+      kind === 'referrals'
+        ? el('strong', { text: t('referral.to', { partner: request.partner }) })
+        : kind === 'appointments'
+          ? el(
+              'strong',
+              {},
+              new Date(request.start).toLocaleString(ui, {
+                weekday: 'long',
+                day: 'numeric',
+                month: 'long',
+                hour: '2-digit',
+                minute: '2-digit',
+                timeZone: 'Europe/Berlin',
+              }) +
+                ' · ' +
+                request.place +
+                ' ',
+              el('span', {
+                class: request.status === 'requested' ? 'badge warn' : 'badge',
+                text: t('appointment.' + request.status),
+              }),
+            )
+          : null;
+    var actions = el('div', { class: 'actions' });
+    if (kind === 'appointments' && request.status === 'requested') {
+      actions.appendChild(action(t('actions.confirm'), 'confirm', null, true));
+      actions.appendChild(action(t('actions.decline'), 'decline', t('actions.confirmDecline')));
+    } else if (kind !== 'appointments') {
+      actions.appendChild(
+        action(
+          kind === 'referrals' ? t('actions.forwarded') : t('actions.done'),
+          'done',
+          t('actions.confirmDone'),
+        ),
+      );
+    }
     return el(
       'li',
-      { class: 'callback', 'data-callback': request.id },
+      { class: 'request', 'data-request': request.id },
       el(
         'div',
         { style: 'padding:0.6rem 0.8rem;display:grid;gap:0.3rem' },
+        headline,
         el(
           'span',
           { class: 'meta' },
@@ -535,23 +602,15 @@
           t(request.contactType === 'email' ? 'callback.email' : 'callback.phone') + ': ',
           contactLink(request),
         ),
-        el('span', {
-          class: 'summary',
-          dir: 'auto',
-          lang: request.language,
-          text: request.summary || t('ticket.noSummary'),
-        }),
-        el('button', {
-          type: 'button',
-          text: t('actions.done'),
-          onclick: function () {
-            if (!window.confirm(t('actions.confirmDone'))) return;
-            api('POST', '/callbacks/' + encodeURIComponent(request.id) + '/done').then(
-              refresh,
-              refresh,
-            );
-          },
-        }),
+        kind === 'appointments'
+          ? null
+          : el('span', {
+              class: 'summary',
+              dir: 'auto',
+              lang: request.language,
+              text: request.summary || t('ticket.noSummary'),
+            }),
+        actions,
       ),
     );
   }

@@ -20,7 +20,7 @@ const LABEL_KEYS =
   /^(audience\.(youth|parent|company|multiplier|change)$|menu\.group\.|menu\.(moreTopics|back|readiness)$|answer\.(more|counsellor|menu)$|readiness\.(yes|no|dontKnow)$|readiness\.(german|residence)\.|language\.button$)/;
 
 /** Files of UI strings every language has with the same keys (the bot's and the widget page's). */
-const UI_NAMESPACES = ['common', 'widget', 'handover'] as const;
+const UI_NAMESPACES = ['common', 'widget', 'handover', 'offers'] as const;
 
 /** What `content:check` found. */
 export interface ContentReport {

@@ -49,8 +49,14 @@ function intervals(raw: unknown, where: string): Interval[] {
 export function loadHours(dataDir: string): OpeningHours | undefined {
   const file = path.join(dataDir, 'hours.json');
   if (!existsSync(file)) return undefined;
-  const raw = readJson(file) as Record<string, unknown>;
-  const where = `Data: ${file}:`;
+  return parseSchedule(readJson(file) as Record<string, unknown>, `Data: ${file}:`);
+}
+
+/**
+ * A schedule as the data files write it: `timeZone`, `weekly` intervals per
+ * weekday, dated `exceptions`, or `alwaysOpen`. Errors start with `where`.
+ */
+export function parseSchedule(raw: Record<string, unknown>, where: string): OpeningHours {
   const timeZone = raw.timeZone ?? 'Europe/Berlin';
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
     throw new ContentError(`${where} "timeZone" must be an IANA time zone such as Europe/Berlin`);
@@ -79,7 +85,10 @@ export function loadHours(dataDir: string): OpeningHours | undefined {
 }
 
 /** The openings of one local day, as instants. */
-function openingsOn(hours: OpeningHours, day: DateTime): Array<{ start: DateTime; end: DateTime }> {
+export function openingsOn(
+  hours: OpeningHours,
+  day: DateTime,
+): Array<{ start: DateTime; end: DateTime }> {
   const date = day.toISODate() ?? '';
   const list = hours.exceptions[date] ?? hours.weekly[WEEKDAYS[day.weekday - 1]!];
   return list.map(({ from, to }) => {

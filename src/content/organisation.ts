@@ -16,6 +16,8 @@ export interface Organisation {
   hotlinePhone: string;
   /** The widget's colours: `primary` for the header and the user's bubbles, `onPrimary` for text on it. */
   colours: { primary: string; onPrimary: string };
+  /** Languages counselling is offered in (ISO 639 codes), when the organisation names them. */
+  languages?: string[];
 }
 
 /** Colours used when `organisation.json` names none (contrast 8.6:1). */
@@ -59,6 +61,19 @@ export function loadOrganisation(dataDir: string): Organisation {
       throw new ContentError(`Data: ${file}: "colours.${key}" must be a colour like #1d4f91`);
     }
     (organisation.colours as Record<string, string>)[key] = colours[key];
+  }
+  if (raw.languages !== undefined) {
+    const languages = raw.languages;
+    if (
+      !Array.isArray(languages) ||
+      languages.length === 0 ||
+      !languages.every((code) => typeof code === 'string' && /^[a-z]{2,3}$/.test(code))
+    ) {
+      throw new ContentError(
+        `Data: ${file}: "languages" must be a list of language codes such as ["de", "ar"]`,
+      );
+    }
+    organisation.languages = languages;
   }
   return organisation as unknown as Organisation;
 }

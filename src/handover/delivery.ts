@@ -5,21 +5,27 @@ import { activityId } from '../channels/directline/adapter';
 import { setTurnLanguage, type Button, type Text, type Ui } from '../../dialogs/ui';
 import type { RelayedMessage, Ticket } from './ticket';
 
+/** Whom a proactive message goes to: a ticket, an appointment request — anything with a reference. */
+export type Addressee = Pick<Ticket, 'reference' | 'language' | 'conversationId'>;
+
 /** How the handover reaches users and reads their conversation. */
 export interface Delivery {
   /** Sends activities to the ticket's user as proactive messages, on their channel. */
-  send(ticket: Ticket, activities: Array<Partial<Activity>>): Promise<void>;
+  send(ticket: Addressee, activities: Array<Partial<Activity>>): Promise<void>;
   /** Sends what `build` makes with a translator for the ticket's language (a partner's card). */
-  sendLocalized(ticket: Ticket, build: (t: TFunction) => Array<Partial<Activity>>): Promise<void>;
+  sendLocalized(
+    ticket: Addressee,
+    build: (t: TFunction) => Array<Partial<Activity>>,
+  ): Promise<void>;
   /** Sends texts (the last with buttons) in the ticket's language. */
-  say(ticket: Ticket, texts: Text[], buttons?: Button[]): Promise<void>;
+  say(ticket: Addressee, texts: Text[], buttons?: Button[]): Promise<void>;
   /** The conversation so far as the console shows it: the widget's whole transcript, else the relayed messages. */
   transcript(ticket: Ticket, relayed: RelayedMessage[]): Promise<Array<Partial<Activity>>>;
 }
 
 /** Runs `logic` in a proactive turn of the ticket's conversation. */
 export type Proactive = (
-  ticket: Ticket,
+  ticket: Addressee,
   logic: (context: TurnContext) => Promise<void>,
 ) => Promise<void>;
 
@@ -47,7 +53,7 @@ export function channelProactive(
  * keeps none, and the console shows the messages relayed since the handover.
  */
 export function channelTranscript(directLine: DirectLine) {
-  return async (ticket: Ticket): Promise<Array<Partial<Activity>> | undefined> => {
+  return async (ticket: Addressee): Promise<Array<Partial<Activity>> | undefined> => {
     if (ticket.reference.serviceUrl !== DIRECT_LINE_SERVICE_URL) return undefined;
     const set = await directLine.log.read(ticket.conversationId, 0);
     return set.activities.map(({ watermark, activity }) => ({
@@ -61,7 +67,7 @@ export function channelTranscript(directLine: DirectLine) {
 export function createDelivery(
   proactive: Proactive,
   ui: Ui,
-  transcriptOf: (ticket: Ticket) => Promise<Array<Partial<Activity>> | undefined> = async () =>
+  transcriptOf: (ticket: Addressee) => Promise<Array<Partial<Activity>> | undefined> = async () =>
     undefined,
 ): Delivery {
   return {

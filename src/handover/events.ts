@@ -7,7 +7,11 @@ export type HandoverEvent =
   | { type: 'ticket'; id: string; status: TicketStatus; language: string; counsellor?: string }
   | { type: 'message'; ticketId: string; counsellor?: string; message: RelayedMessage }
   /** A callback request was added or done (its contents are fetched with the API). */
-  | { type: 'callback'; id: string; status: 'open' | 'done' };
+  | { type: 'callback'; id: string; status: 'open' | 'done' }
+  /** A referral to a partner was added or done. */
+  | { type: 'referral'; id: string; status: 'open' | 'done' }
+  /** An appointment request was added, confirmed or declined. */
+  | { type: 'appointment'; id: string; status: 'requested' | 'confirmed' | 'declined' | 'done' };
 
 /** Handover events across every instance. */
 export interface HandoverEvents {

@@ -1,12 +1,13 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { clientAddress, type PublicAddress } from '../channels/directline/http';
+import { clientAddress, streamOrigin, type PublicAddress } from '../channels/directline/http';
 import { describeError, type Logger } from '../logger';
 import { sendHttpError } from '../util/httpError';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
 import { nameOf, type CounsellorAccount, type CounsellorDirectory } from './counsellors';
 import type { Delivery } from './delivery';
 import type { HandoverEvent } from './events';
-import { partnerCard, type Partner } from '../partners/partners';
+import { localizedAttachments, partnerCard, type Partner } from '../partners/partners';
+import { ActionTypes, CardFactory } from 'botbuilder';
 import type { HandoverService } from './service';
 import type { Ticket, TicketStatus } from './ticket';
 
@@ -26,6 +27,8 @@ export interface CounsellorApiDeps {
   delivery: Delivery;
   /** The network partners a counsellor can refer a user to. */
   partners: readonly Partner[];
+  /** The service point's time zone, for times told to users. */
+  timeZone: string;
   address: PublicAddress;
   logger: Logger;
 }
@@ -348,7 +351,7 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
         id: `partner:${partner.id}`,
         name: partner.name,
         topics: partner.topics,
-        ...(partner.region ? { region: partner.region } : {}),
+        regions: partner.regions,
       })),
     })),
   );
@@ -381,4 +384,114 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       return { body: { deleted: true } };
     }),
   );
+
+  server.get(
+    '/api/counsellor/referrals',
+    handle(async () => ({
+      body: (await service.referrals.list()).map((referral) => ({
+        id: referral.id,
+        partner: referral.partnerName,
+        partnerId: referral.partnerId,
+        language: referral.language,
+        ...(referral.audience ? { audience: referral.audience } : {}),
+        topics: referral.topics,
+        ...(referral.description ? { summary: referral.description } : {}),
+        contact: referral.contact,
+        contactType: referral.contactType,
+        createdAt: new Date(referral.createdAt).toISOString(),
+      })),
+    })),
+  );
+
+  // Forwarded to the partner: the referral, with the contact, is deleted.
+  server.post(
+    '/api/counsellor/referrals/:id/done',
+    handle(async (req) => {
+      const removed = await service.referralDone(String(req.params.id ?? ''));
+      if (!removed) throw new CounsellorApiError(404, 'NotFound', 'No such referral.');
+      return { body: { deleted: true } };
+    }),
+  );
+
+  server.get(
+    '/api/counsellor/appointments',
+    handle(async () => ({
+      body: (await service.appointments.list()).map((appointment) => ({
+        id: appointment.id,
+        start: new Date(appointment.start).toISOString(),
+        minutes: appointment.minutes,
+        place: appointment.place,
+        status: appointment.status,
+        language: appointment.language,
+        ...(appointment.audience ? { audience: appointment.audience } : {}),
+        contact: appointment.contact,
+        contactType: appointment.contactType,
+        createdAt: new Date(appointment.createdAt).toISOString(),
+      })),
+    })),
+  );
+
+  // Confirm or decline a requested appointment: the user hears it in the chat,
+  // a confirmation with a link to its calendar file.
+  for (const decision of ['confirm', 'decline'] as const) {
+    server.post(
+      `/api/counsellor/appointments/:id/${decision}`,
+      handle(async (req) => {
+        const id = String(req.params.id ?? '');
+        const request = await service.appointments.get(id);
+        if (!request) throw new CounsellorApiError(404, 'NotFound', 'No such appointment request.');
+        if (request.status !== 'requested') {
+          throw new CounsellorApiError(
+            409,
+            'Conflict',
+            `The appointment is already ${request.status}.`,
+          );
+        }
+        const status = decision === 'confirm' ? 'confirmed' : 'declined';
+        const changed = await service.appointments.update(id, { status });
+        if (!changed) throw new CounsellorApiError(404, 'NotFound', 'No such appointment request.');
+        await service.events.publish({ type: 'appointment', id, status });
+        const time = { time: changed.start, timeZone: deps.timeZone };
+        const base = streamOrigin(req, deps.address).replace(/^ws/, 'http');
+        await service.say(
+          changed,
+          decision === 'confirm'
+            ? [
+                {
+                  key: 'offers:appointment.confirmed',
+                  args: {
+                    time,
+                    place: changed.place,
+                    link: `${base}/calendar/appointments/${id}.ics`,
+                  },
+                },
+              ]
+            : [{ key: 'offers:appointment.declined', args: { time } }],
+          decision === 'confirm' ? [] : [{ value: { action: 'appointment' } }],
+        );
+        if (decision === 'confirm') {
+          // A button too: a plain-text link is not clickable in every chat.
+          await deps.delivery
+            .sendLocalized(changed, (t) => [
+              localizedAttachments(
+                [
+                  CardFactory.heroCard('', undefined, [
+                    {
+                      type: ActionTypes.OpenUrl,
+                      title: t('offers:events.calendar'),
+                      value: `${base}/calendar/appointments/${id}.ics`,
+                    },
+                  ]),
+                ],
+                changed.language,
+              ),
+            ])
+            .catch((error: unknown) =>
+              deps.logger.warn({ err: describeError(error) }, 'calendar button not delivered'),
+            );
+        }
+        return { body: { id, status } };
+      }),
+    );
+  }
 }

@@ -15,6 +15,8 @@ import type { Logger } from '../logger';
 import { MemoryCallbackStore, RedisCallbackStore } from './callbacks';
 import { MemoryPresence, RedisPresence } from './presence';
 import { HandoverService } from './service';
+import { MemoryRecordStore, RedisRecordStore } from './records';
+import type { AppointmentRequest, Referral } from '../offers/requests';
 
 export { HandoverQueue } from './queue';
 export { CounsellorAuth, hashPassword } from './counsellorAuth';
@@ -60,6 +62,12 @@ export function createHandover(
     queue,
     events,
     callbacks: redis ? new RedisCallbackStore(redis, namespace) : new MemoryCallbackStore(),
+    referrals: redis
+      ? new RedisRecordStore<Referral>(redis, namespace, 'rf')
+      : new MemoryRecordStore<Referral>(),
+    appointments: redis
+      ? new RedisRecordStore<AppointmentRequest>(redis, namespace, 'ap')
+      : new MemoryRecordStore<AppointmentRequest>(),
     presence: redis ? new RedisPresence(redis, namespace) : new MemoryPresence(),
     hours: options.hours,
     ...(options.logger ? { logger: options.logger } : {}),

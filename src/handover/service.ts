@@ -3,8 +3,10 @@ import { isOpen, nextOpening } from '../content/hours';
 import { describeError, type Logger } from '../logger';
 import type { Button, Text } from '../../dialogs/ui';
 import type { CallbackRequest, CallbackStore, NewCallbackRequest } from './callbacks';
+import type { AppointmentRequest, Referral } from '../offers/requests';
+import type { NewRecord, RecordStore } from './records';
 import type { HandoverEvents } from './events';
-import type { Delivery } from './delivery';
+import type { Addressee, Delivery } from './delivery';
 import type { Presence } from './presence';
 import type { HandoverQueue, HandoverRequest, QueuePlace } from './queue';
 import type { Ticket } from './ticket';
@@ -53,6 +55,8 @@ export const CALLBACK_BUTTON: Button = {
 export interface HandoverServiceDeps {
   queue: HandoverQueue;
   callbacks: CallbackStore;
+  referrals: RecordStore<Referral>;
+  appointments: RecordStore<AppointmentRequest>;
   presence: Presence;
   events: HandoverEvents;
   /** Consultation hours; undefined when the organisation keeps none (then presence alone decides). */
@@ -73,6 +77,8 @@ export interface HandoverServiceDeps {
 export class HandoverService {
   readonly queue: HandoverQueue;
   readonly callbacks: CallbackStore;
+  readonly referrals: RecordStore<Referral>;
+  readonly appointments: RecordStore<AppointmentRequest>;
   readonly presence: Presence;
   readonly events: HandoverEvents;
   delivery: Delivery | undefined;
@@ -84,6 +90,8 @@ export class HandoverService {
   constructor(deps: HandoverServiceDeps) {
     this.queue = deps.queue;
     this.callbacks = deps.callbacks;
+    this.referrals = deps.referrals;
+    this.appointments = deps.appointments;
     this.presence = deps.presence;
     this.events = deps.events;
     this.hours = deps.hours;
@@ -180,17 +188,46 @@ export class HandoverService {
     return removed;
   }
 
-  /** Removes every ticket and callback request of a conversation ("delete my data"). */
+  /** Keeps a referral (given with consent) for a counsellor to forward. */
+  async addReferral(referral: NewRecord<Referral>): Promise<Referral> {
+    const stored = await this.referrals.add(referral);
+    await this.events.publish({ type: 'referral', id: stored.id, status: 'open' });
+    return stored;
+  }
+
+  /** The referral is forwarded or withdrawn: it is deleted with the contact. */
+  async referralDone(id: string): Promise<boolean> {
+    const removed = await this.referrals.remove(id);
+    if (removed) await this.events.publish({ type: 'referral', id, status: 'done' });
+    return removed;
+  }
+
+  /** Keeps an appointment request for the counsellors to confirm. */
+  async addAppointment(request: NewRecord<AppointmentRequest>): Promise<AppointmentRequest> {
+    const stored = await this.appointments.add(request);
+    await this.events.publish({ type: 'appointment', id: stored.id, status: stored.status });
+    return stored;
+  }
+
+  /** The starts of requested and confirmed appointments: these slots are taken. */
+  async takenSlots(): Promise<Set<number>> {
+    const all = await this.appointments.list();
+    return new Set(all.filter((entry) => entry.status !== 'declined').map((entry) => entry.start));
+  }
+
+  /** Removes every ticket and request of a conversation ("delete my data"). */
   async forget(conversationId: string): Promise<void> {
     const open = await this.queue.openFor(conversationId);
     if (open) await this.queue.cancel(open.id);
     await this.queue.forget(conversationId);
     await this.callbacks.removeConversation(conversationId);
+    await this.referrals.removeConversation(conversationId);
+    await this.appointments.removeConversation(conversationId);
     if (open?.status === 'waiting') await this.tellPlaces();
   }
 
   /** Sends a note to the ticket's user; a user who cannot be reached does not fail the move. */
-  async say(ticket: Ticket, texts: Text[], buttons: Button[] = []): Promise<void> {
+  async say(ticket: Addressee, texts: Text[], buttons: Button[] = []): Promise<void> {
     try {
       await this.delivery?.say(ticket, texts, buttons);
     } catch (error) {

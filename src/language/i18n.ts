@@ -8,7 +8,7 @@ export function createI18n(resources: Resource, defaultVariables: object = {}): 
     resources,
     supportedLngs: [...SUPPORTED_LANGUAGES],
     fallbackLng: { 'de-simple': ['de'], default: [DEFAULT_LANGUAGE] },
-    ns: ['common', 'topics', 'recognizers'],
+    ns: ['common', 'topics', 'recognizers', 'handover', 'offers'],
     defaultNS: 'common',
     initAsync: false,
     // Replies are plain text, never rendered as HTML by us; org details fill {{org.*}}.

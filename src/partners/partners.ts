@@ -1,27 +1,44 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ActionTypes, CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import {
+  ActionTypes,
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type Attachment,
+  type CardAction,
+} from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { isHttpsUrl } from '../content/catalogue';
+import { Fields, inLanguage, type LocalizedText, type Source } from '../content/fields';
 import { ContentError, readJson } from '../content/files';
 import { isTopicId, type TopicId } from '../content/topics';
-import { directionOf, type Language } from '../language/languages';
+import { directionOf, SUPPORTED_LANGUAGES, type Language } from '../language/languages';
 
-/** A network partner a counsellor (later: the bot) can refer a user to. */
+/** The districts of the service point's region a partner can serve. */
+export const REGIONS = ['leipzig', 'landkreis-leipzig', 'nordsachsen'] as const;
+/** One of {@link REGIONS}. */
+export type Region = (typeof REGIONS)[number];
+
+/** A network partner the bot suggests and a counsellor can refer a user to. */
 export interface Partner {
   id: string;
   name: string;
   /** What they help with. */
   topics: TopicId[];
-  region?: string;
+  /** Where they help (every district of the region when all are listed). */
+  regions: Region[];
+  /** Languages they counsel in (ISO 639 codes; not only the bot's languages). */
+  languages: string[];
+  /** What they do, in every language of the bot. */
+  description: LocalizedText;
   address?: string;
   phone?: string;
   email?: string;
   website?: string;
+  source: Source;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{1,40}$/;
-const OPTIONAL_TEXT = ['region', 'address', 'phone', 'email'] as const;
 
 /**
  * Reads `<dataDir>/partners.json` (`{"partners": [...]}`), or none when the
@@ -36,83 +53,102 @@ export function loadPartners(dataDir: string): Partner[] {
   }
   const seen = new Set<string>();
   return raw.partners.map((entry: Record<string, unknown>, index) => {
-    const where = `Data: ${file}: partners[${index}]`;
-    if (typeof entry.id !== 'string' || !ID.test(entry.id) || seen.has(entry.id)) {
-      throw new ContentError(`${where}: "id" must be a unique lowercase id like "ihk-leipzig"`);
-    }
-    seen.add(entry.id);
-    if (typeof entry.name !== 'string' || entry.name.trim() === '') {
-      throw new ContentError(`${where}: "name" must be a non-empty text`);
-    }
-    if (!Array.isArray(entry.topics) || !entry.topics.every(isTopicId)) {
-      throw new ContentError(`${where}: "topics" must be a list of topic ids from TOPICS.md`);
-    }
-    const partner: Partner = { id: entry.id, name: entry.name, topics: entry.topics };
-    for (const field of OPTIONAL_TEXT) {
-      const value = entry[field];
-      if (value === undefined) continue;
-      if (typeof value !== 'string' || value.trim() === '') {
-        throw new ContentError(`${where}: "${field}" must be a non-empty text when given`);
-      }
-      partner[field] = value;
-    }
-    if (entry.website !== undefined) {
-      if (!isHttpsUrl(entry.website)) {
-        throw new ContentError(`${where}: "website" must be an https URL`);
-      }
-      partner.website = entry.website;
-    }
-    return partner;
+    const fields = new Fields(entry, `Data: ${file}: partners[${index}]`);
+    const id = fields.text('id');
+    if (!ID.test(id) || seen.has(id))
+      fields.fail('id', 'must be a unique lowercase id like "ihk-leipzig"');
+    seen.add(id);
+    const optional = {
+      address: fields.optionalText('address'),
+      phone: fields.optionalText('phone'),
+      email: fields.optionalEmail('email'),
+      website: fields.optionalUrl('website'),
+    };
+    return {
+      id,
+      name: fields.text('name'),
+      topics: fields.list<TopicId>('topics', isTopicId, 'topic ids from TOPICS.md'),
+      regions: fields.list<Region>(
+        'regions',
+        (item) => (REGIONS as readonly string[]).includes(item),
+        REGIONS.join(', '),
+      ),
+      languages: fields.list(
+        'languages',
+        (item) => /^[a-z]{2,3}$/.test(item),
+        'language codes such as "de", "ar"',
+      ),
+      description: fields.localized('description', SUPPORTED_LANGUAGES),
+      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+      source: fields.source(),
+    } as Partner;
   });
 }
 
+/** The partners for a topic in a district, the most specific first (fewest topics). */
+export function partnersFor(
+  partners: readonly Partner[],
+  topic: TopicId | undefined,
+  region: Region | undefined,
+): Partner[] {
+  return partners
+    .filter(
+      (partner) =>
+        (topic === undefined || partner.topics.includes(topic)) &&
+        (region === undefined || partner.regions.includes(region)),
+    )
+    .sort((a, b) => a.topics.length - b.topics.length);
+}
+
+/** The link that finds an address on OpenStreetMap (no map is served by us). */
+export function mapLink(address: string): string {
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+}
+
 /**
- * A partner as a card in the user's language: name, address, and buttons to
- * call, write, open the website and find the address on OpenStreetMap.
+ * A partner as a hero card in the user's language: name, what they do,
+ * address and contact, and buttons to call, write, open the website and
+ * find the address on OpenStreetMap, then `extra` buttons (e.g. a referral).
  */
+export function partnerAttachment(
+  partner: Partner,
+  t: TFunction,
+  language: Language,
+  extra: CardAction[] = [],
+): Attachment {
+  const buttons: CardAction[] = [];
+  const add = (type: string, key: string, value: string) =>
+    buttons.push({ type, title: t(key), value });
+  if (partner.phone)
+    add(ActionTypes.Call, 'handover:partner.call', `tel:${partner.phone.replace(/[^\d+]/g, '')}`);
+  if (partner.email) add(ActionTypes.OpenUrl, 'handover:partner.email', `mailto:${partner.email}`);
+  if (partner.website) add(ActionTypes.OpenUrl, 'handover:partner.website', partner.website);
+  if (partner.address) add(ActionTypes.OpenUrl, 'handover:partner.map', mapLink(partner.address));
+  const lines = [
+    inLanguage(partner.description, language),
+    partner.address,
+    partner.phone,
+    partner.email,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return CardFactory.heroCard(partner.name, lines, undefined, [...buttons, ...extra]);
+}
+
+/** One partner's card as a message in the user's language. */
 export function partnerCard(partner: Partner, t: TFunction, language: Language): Partial<Activity> {
-  const buttons = [
-    ...(partner.phone
-      ? [
-          {
-            type: ActionTypes.Call,
-            title: t('handover:partner.call'),
-            value: `tel:${partner.phone.replace(/[^\d+]/g, '')}`,
-          },
-        ]
-      : []),
-    ...(partner.email
-      ? [
-          {
-            type: ActionTypes.OpenUrl,
-            title: t('handover:partner.email'),
-            value: `mailto:${partner.email}`,
-          },
-        ]
-      : []),
-    ...(partner.website
-      ? [
-          {
-            type: ActionTypes.OpenUrl,
-            title: t('handover:partner.website'),
-            value: partner.website,
-          },
-        ]
-      : []),
-    ...(partner.address
-      ? [
-          {
-            type: ActionTypes.OpenUrl,
-            title: t('handover:partner.map'),
-            value: `https://www.openstreetmap.org/search?query=${encodeURIComponent(partner.address)}`,
-          },
-        ]
-      : []),
-  ];
-  const lines = [partner.address, partner.phone, partner.email].filter(Boolean).join('\n');
-  const activity = MessageFactory.attachment(
-    CardFactory.heroCard(partner.name, lines, undefined, buttons),
-  );
+  return localizedAttachments([partnerAttachment(partner, t, language)], language);
+}
+
+/** Cards as one message (a carousel when there are several), marked with the language. */
+export function localizedAttachments(
+  attachments: Attachment[],
+  language: Language,
+): Partial<Activity> {
+  const activity =
+    attachments.length === 1
+      ? MessageFactory.attachment(attachments[0]!)
+      : MessageFactory.carousel(attachments);
   activity.locale = language;
   activity.channelData = { language, direction: directionOf(language) };
   return activity;

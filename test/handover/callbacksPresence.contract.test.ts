@@ -112,6 +112,20 @@ for (const backend of backends) {
       await store.removeConversation('conv-c');
     });
 
+    it('changes a kept request without extending how long it is kept', async function () {
+      const time = clock();
+      const store = await backend.callbacks(time.now);
+      const stored = await store.add(request('conv-d', '0341 1234567'));
+      const changed = await store.update(stored.id, { description: 'Rückruf am Vormittag' });
+      expect(changed).to.include({ id: stored.id, description: 'Rückruf am Vormittag' });
+      expect(await store.get(stored.id)).to.deep.equal(changed);
+      for (const { key, ttl } of await backend.keys()) {
+        if (key.endsWith(stored.id)) expect(ttl, key).to.be.above(0).and.at.most(CALLBACK_TTL_MS);
+      }
+      expect(await store.update('gone', { description: 'x' })).to.equal(undefined);
+      await store.removeConversation('conv-d');
+    });
+
     it('counts a counsellor online until the entry lapses or they leave', async function () {
       const time = clock();
       const presence = await backend.presence(time.now);

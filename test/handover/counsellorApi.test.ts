@@ -8,6 +8,7 @@ import type { Activity } from 'botbuilder';
 import type { HandoverRequest } from '../../src/handover/queue';
 import type { Ticket } from '../../src/handover/ticket';
 import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
+import { describeTime } from '../../src/content/hours';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { content } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
@@ -354,6 +355,101 @@ describe('counsellor API: sessions, roles and tickets', function () {
       ],
     ]);
     expect(texts).to.include(trT('counsellorLeft', { name: 'mariam' }));
+  });
+
+  it('lists referrals for counsellors to forward, and deletes one when forwarded', async function () {
+    const referral = await app.handover.service.addReferral({
+      conversationId: 'rf-1',
+      partnerId: 'iq-sachsen',
+      partnerName: 'IQ Netzwerk Sachsen',
+      language: 'ar',
+      topics: ['certificate-recognition'],
+      contact: '0176 7654321',
+      contactType: 'phone',
+    });
+    const listed = (await api(app, 'GET', '/referrals', tokens.mariam)).body as Array<
+      Record<string, unknown>
+    >;
+    expect(listed.find((entry) => entry.id === referral.id)).to.deep.include({
+      partner: 'IQ Netzwerk Sachsen',
+      language: 'ar',
+      contact: '0176 7654321',
+    });
+    expect(
+      (await api(app, 'POST', `/referrals/${referral.id}/done`, tokens.mariam)).status,
+    ).to.equal(200);
+    expect(
+      (await api(app, 'POST', `/referrals/${referral.id}/done`, tokens.mariam)).status,
+    ).to.equal(404);
+  });
+
+  it('confirms an appointment: the user gets it in the chat with a calendar file; declining offers another time', async function () {
+    const { token, conversationId, ticket } = await widgetTicket(app, 'Termin bitte', {
+      language: 'de',
+      topics: [],
+    });
+    const start = Date.parse('2027-01-05T08:00:00Z');
+    const request = (extra: number) =>
+      app.handover.service.addAppointment({
+        conversationId,
+        start: start + extra,
+        minutes: 30,
+        place: 'Willkommenszentrum',
+        language: 'de',
+        contact: '0176 1234567',
+        contactType: 'phone',
+        status: 'requested',
+        reference: ticket.reference,
+      });
+    const confirmed = await request(0);
+    const declined = await request(30 * 60_000);
+    const listed = (await api(app, 'GET', '/appointments', tokens.mariam)).body as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(
+      listed
+        .filter((entry) => [confirmed.id, declined.id].includes(entry.id))
+        .map((entry) => entry.status),
+    ).to.deep.equal(['requested', 'requested']);
+
+    expect(
+      (await api(app, 'POST', `/appointments/${confirmed.id}/confirm`, tokens.mariam)).body,
+    ).to.deep.equal({
+      id: confirmed.id,
+      status: 'confirmed',
+    });
+    expect(
+      (await api(app, 'POST', `/appointments/${confirmed.id}/confirm`, tokens.mariam)).status,
+    ).to.equal(409);
+    await api(app, 'POST', `/appointments/${declined.id}/decline`, tokens.mariam);
+
+    const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
+      .body.activities as Activity[];
+    const de = content.i18n.getFixedT('de', 'offers');
+    const when = (at: number) => describeTime(new Date(at), 'de', 'Europe/Berlin');
+    const link = `${app.url}/calendar/appointments/${confirmed.id}.ics`;
+    const texts = seen.map((activity) => activity.text);
+    expect(texts).to.include(
+      de('appointment.confirmed', { time: when(start), place: 'Willkommenszentrum', link }),
+    );
+    const no = seen.find(
+      (activity) =>
+        activity.text === de('appointment.declined', { time: when(start + 30 * 60_000) }),
+    );
+    expect(no?.suggestedActions?.actions.map((action) => action.value)).to.deep.equal([
+      { action: 'appointment' },
+    ]);
+
+    const file = await fetch(link);
+    expect(file.status).to.equal(200);
+    expect(file.headers.get('content-type')).to.match(/^text\/calendar/);
+    const ics = await file.text();
+    expect(ics).to.contain('DTSTART:20270105T080000Z').and.to.contain('DTEND:20270105T083000Z');
+    expect(ics, 'no personal data in the file').to.not.contain('0176');
+    expect((await fetch(`${app.url}/calendar/appointments/${declined.id}.ics`)).status).to.equal(
+      404,
+    );
   });
 
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {

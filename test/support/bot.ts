@@ -9,7 +9,7 @@ import {
   type TestFlow,
 } from 'botbuilder';
 import { expect } from 'chai';
-import { createKausaBot, loadContent } from '../../src/botFactory';
+import { createKausaBot, loadContent, type BotContent } from '../../src/botFactory';
 import type { LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
 import { createUnderstanding } from '../../src/nlu/setup';
@@ -23,10 +23,16 @@ import { MemoryTicketStore } from '../../src/handover/memoryTicketStore';
 import { MemoryPresence } from '../../src/handover/presence';
 import { HandoverQueue } from '../../src/handover/queue';
 import { HandoverService } from '../../src/handover/service';
+import { MemoryRecordStore } from '../../src/handover/records';
+import type { AppointmentRequest, Referral } from '../../src/offers/requests';
 import { Ui } from '../../dialogs/ui';
 
 /** The real content and data, loaded once for all tests. */
 export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
+
+/** The real content with a fixture data folder that has consultation hours, a hotline, events and a route. */
+export const OFFERS_DATA_DIR = path.join(PROJECT_ROOT, 'test/fixtures/offers-data');
+export const offersContent = loadContent(LOCALES_DIR, OFFERS_DATA_DIR);
 
 /** A translator for `language`, to write expected replies from the same content the bot uses. */
 export const tr = (language: string) => content.i18n.getFixedT(language);
@@ -71,7 +77,15 @@ export interface HandoverBot {
  */
 export function handoverBot(
   locale: string | undefined,
-  options: { online?: boolean; hours?: OpeningHours; maxWaitMs?: number } = {},
+  options: {
+    online?: boolean;
+    hours?: OpeningHours;
+    maxWaitMs?: number;
+    /** Other content and data (the offers tests use a fixture data folder). */
+    content?: BotContent;
+    /** The dialogs' clock. */
+    now?: () => number;
+  } = {},
 ): HandoverBot {
   const events = new MemoryHandoverEvents();
   const presence = new MemoryPresence();
@@ -83,15 +97,18 @@ export function handoverBot(
     }),
     events,
     callbacks,
+    referrals: new MemoryRecordStore<Referral>(),
+    appointments: new MemoryRecordStore<AppointmentRequest>(),
     presence,
     hours: options.hours,
   });
-  const bot = createKausaBot(new MemoryStorage(), content, {
+  const bot = createKausaBot(new MemoryStorage(), options.content ?? content, {
     stateTtlDays: 30,
     detectLanguage: detector,
     classifier,
     unanswered,
     handover: { service },
+    ...(options.now ? { now: options.now } : {}),
   });
   const adapter = new TestAdapter((context) => bot.run(context), { locale });
   service.delivery = createDelivery(async (ticket, logic) => {

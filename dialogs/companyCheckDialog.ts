@@ -1,0 +1,190 @@
+import {
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { DialogDeps } from './deps';
+import type { Button, Text } from './ui';
+import { promptView, type ViewAnswer } from './viewPrompt';
+
+/** Id of {@link CompanyCheckDialog}. */
+export const COMPANY_CHECK_DIALOG = 'companyCheckDialog';
+/** Most skilled workers the check asks about (larger companies count the same way). */
+export const MAX_WORKERS = 9999;
+/** Longest occupation name typed. */
+const MAX_OCCUPATION_CHARS = 60;
+
+/** The answers of the company check. */
+export interface CompanyAnswers {
+  chamber?: ViewAnswer;
+  occupation?: string;
+  trainer?: ViewAnswer;
+  workers?: ViewAnswer;
+  contents?: ViewAnswer;
+}
+
+const choice = (key: string, value: string): Button => ({
+  label: { key },
+  value: { choice: value },
+});
+const yesNo: Button[] = [
+  choice('offers:company.yes', 'yes'),
+  choice('offers:company.no', 'no'),
+  choice('offers:company.dontKnow', 'dontKnow'),
+];
+
+/**
+ * How many apprentices a company may usually train at once for its skilled
+ * workers (FACTS.md §2: 1–2 → 1, 3–5 → 2, 6–8 → 3, then one more per 3).
+ */
+export function traineesFor(workers: number): number {
+  if (workers < 1) return 0;
+  if (workers <= 2) return 1;
+  return 2 + Math.floor((workers - 3) / 3);
+}
+
+/** The summary lines: what is fulfilled (✓), missing (✗) or unclear (?). */
+export function companySummary(answers: CompanyAnswers): Text[] {
+  const line = (mark: 'fulfilled' | 'missing' | 'unclear', key: string, args = {}): Text => ({
+    key: `offers:company.${mark}`,
+    args: { text: { key: `offers:company.${key}`, args } },
+  });
+  const lines: Text[] = [];
+  lines.push(
+    answers.trainer === 'yes'
+      ? line('fulfilled', 'trainerOk')
+      : answers.trainer === 'no'
+        ? line('missing', 'trainerMissing')
+        : line('unclear', 'trainerUnknown'),
+  );
+  const workers = typeof answers.workers === 'number' ? answers.workers : undefined;
+  if (workers !== undefined && workers > 0) {
+    lines.push(line('fulfilled', 'workersOk', { count: workers, trainees: traineesFor(workers) }));
+  } else if (workers === 0) {
+    lines.push(line('missing', 'workersMissing'));
+  } else {
+    lines.push(line('unclear', 'workersMissing'));
+  }
+  lines.push(
+    answers.contents === 'yes'
+      ? line('fulfilled', 'contentsOk')
+      : answers.contents === 'no'
+        ? line('missing', 'contentsMissing')
+        : line('unclear', 'contentsUnknown'),
+  );
+  return lines;
+}
+
+/**
+ * "Can my company train?" for company owners: chamber (IHK or
+ * Handwerkskammer), occupation, a trainer with AEVO or Meister, skilled
+ * workers, all contents (else joint training) — ending in what is fulfilled,
+ * what is missing, the chamber's training adviser as next step and the
+ * hotline. Orientation only, never a legal decision.
+ */
+export class CompanyCheckDialog extends WaterfallDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(COMPANY_CHECK_DIALOG);
+    this.addStep(this.chamberStep.bind(this));
+    this.addStep(this.occupationStep.bind(this));
+    this.addStep(this.trainerStep.bind(this));
+    this.addStep(this.workersStep.bind(this));
+    this.addStep(this.contentsStep.bind(this));
+    this.addStep(this.summaryStep.bind(this));
+  }
+
+  private answers(step: WaterfallStepContext): CompanyAnswers {
+    return step.values as CompanyAnswers;
+  }
+
+  private async chamberStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return promptView(step, {
+      texts: [{ key: 'offers:company.intro' }, { key: 'offers:company.chamber.ask' }],
+      buttons: [
+        choice('offers:company.chamber.ihk', 'ihk'),
+        choice('offers:company.chamber.hwk', 'hwk'),
+        choice('offers:company.chamber.unknown', 'dontKnow'),
+      ],
+    });
+  }
+
+  private async occupationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.answers(step).chamber = step.result as ViewAnswer;
+    return promptView(step, {
+      texts: [{ key: 'offers:company.field.ask' }],
+      buttons: [],
+      mode: 'text',
+      max: MAX_OCCUPATION_CHARS,
+      retry: { key: 'offers:company.field.tooLong' },
+    });
+  }
+
+  private async trainerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.answers(step).occupation = String(step.result);
+    return promptView(step, {
+      texts: [{ key: 'offers:company.trainer.ask' }],
+      buttons: yesNo,
+      mode: 'yesNo',
+    });
+  }
+
+  private async workersStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.answers(step).trainer = step.result as ViewAnswer;
+    return promptView(step, {
+      texts: [{ key: 'offers:company.workers.ask' }],
+      buttons: [choice('offers:company.dontKnow', 'dontKnow')],
+      mode: 'number',
+      min: 0,
+      max: MAX_WORKERS,
+      retry: { key: 'offers:company.workers.retry' },
+    });
+  }
+
+  private async contentsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.answers(step).workers = step.result as ViewAnswer;
+    return promptView(step, {
+      texts: [{ key: 'offers:company.contents.ask' }],
+      buttons: yesNo,
+      mode: 'yesNo',
+    });
+  }
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answers = this.answers(step);
+    answers.contents = step.result as ViewAnswer;
+    const chamber =
+      answers.chamber === 'ihk'
+        ? 'IHK'
+        : answers.chamber === 'hwk'
+          ? 'Handwerkskammer'
+          : { key: 'offers:company.chamberUnknown' };
+    const partner = this.deps.partners.find(
+      (candidate) => candidate.id === (answers.chamber === 'hwk' ? 'hwk-leipzig' : 'ihk-leipzig'),
+    );
+    const buttons: Button[] = [];
+    if (partner && answers.chamber !== 'dontKnow') {
+      buttons.push({ value: { action: 'refer', partner: partner.id } });
+    }
+    buttons.push({ value: { action: 'hotline' } }, { value: { action: 'menu' } });
+    await this.deps.ui.send(
+      step.context,
+      [
+        {
+          lines: [
+            { key: 'offers:company.summary', args: { occupation: answers.occupation } },
+            ...companySummary(answers),
+          ],
+        },
+        {
+          key: 'offers:company.next',
+          args: {
+            chamber: typeof chamber === 'string' ? { literal: chamber } : chamber,
+            phone: this.deps.offers.hotline.phone,
+          },
+        },
+      ],
+      buttons,
+    );
+    return step.endDialog();
+  }
+}
