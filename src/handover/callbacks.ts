@@ -1,10 +1,10 @@
-import type { Audience, TopicId } from '../content/topics';
-import type { Language } from '../language/languages';
+import type { TopicId } from '../content/topics';
 import type { RedisClient } from '../storage';
 import {
   MemoryRecordStore,
   RECORD_TTL_MS,
   RedisRecordStore,
+  type ContactRequest,
   type NewRecord,
   type RecordStore,
 } from './records';
@@ -13,18 +13,9 @@ import {
 export const CALLBACK_TTL_MS = RECORD_TTL_MS;
 
 /** A user's request to be called or written to, given with explicit consent. */
-export interface CallbackRequest {
-  id: string;
-  conversationId: string;
-  language: Language;
-  audience?: Audience;
+export interface CallbackRequest extends ContactRequest {
   topics: TopicId[];
   description?: string;
-  /** The phone number or e-mail address, as the user typed it. */
-  contact: string;
-  contactType: 'phone' | 'email';
-  /** Epoch ms. */
-  createdAt: number;
 }
 
 /** What a new callback request is made of (the store assigns id and time). */

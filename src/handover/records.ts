@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Audience } from '../content/topics';
+import type { Language } from '../language/languages';
 import type { RedisClient } from '../storage';
 
 /** Requests a user leaves for the counsellors are kept at most this long (deleted earlier when done). */
@@ -10,6 +12,16 @@ export interface StoredRecord {
   conversationId: string;
   /** Epoch ms. */
   createdAt: number;
+}
+
+/** A request a user left with consent, with how to reach them. */
+export interface ContactRequest extends StoredRecord {
+  /** The language to answer in. */
+  language: Language;
+  audience?: Audience;
+  /** The phone number or e-mail address, as the user typed it. */
+  contact: string;
+  contactType: 'phone' | 'email';
 }
 
 /** A new request: the store assigns id and time. */

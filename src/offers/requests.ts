@@ -1,40 +1,27 @@
 import type { ConversationReference } from 'botbuilder';
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { Audience, TopicId } from '../content/topics';
+import type { TopicId } from '../content/topics';
+import type { ContactRequest } from '../handover/records';
 import type { Language } from '../language/languages';
 
 /** A referral to a network partner, given with consent; a counsellor forwards it. */
-export interface Referral {
-  id: string;
-  conversationId: string;
+export interface Referral extends ContactRequest {
   partnerId: string;
   partnerName: string;
-  language: Language;
-  audience?: Audience;
   topics: TopicId[];
   description?: string;
-  contact: string;
-  contactType: 'phone' | 'email';
-  createdAt: number;
 }
 
 /** An appointment request for the consultation hours. */
-export interface AppointmentRequest {
-  id: string;
-  conversationId: string;
+export interface AppointmentRequest extends ContactRequest {
   /** Start of the slot, epoch ms. */
   start: number;
   minutes: number;
   place: string;
-  language: Language;
-  audience?: Audience;
-  contact: string;
-  contactType: 'phone' | 'email';
   status: 'requested' | 'confirmed' | 'declined';
   /** How to tell the user when a counsellor confirms or declines. */
   reference: Partial<ConversationReference>;
-  createdAt: number;
 }
 
 /** The parsers of typed days and times, where chrono-node has the language. */

@@ -289,6 +289,42 @@ for (const language of ['de', 'ar', 'tr']) {
   });
 }
 
+describe('"delete my data" and the offers', () => {
+  it('deletes the referral and the appointment request of the conversation', async () => {
+    const { bot, flow, t } = atMenu('de', 'parent');
+    const { service } = bot;
+    await flow
+      .then(async () => {
+        const conversationId = bot.adapter.conversation.conversation.id;
+        const common = {
+          conversationId,
+          language: 'de' as const,
+          contact: '0176 1234567',
+          contactType: 'phone' as const,
+        };
+        await service.addReferral({
+          ...common,
+          partnerId: 'iq-sachsen',
+          partnerName: 'IQ Netzwerk Sachsen',
+          topics: [],
+        });
+        await service.addAppointment({
+          ...common,
+          start: at('2026-11-26T12:00:00Z'),
+          minutes: 30,
+          place: 'Willkommenszentrum (Beispiel)',
+          status: 'requested',
+          reference: bot.adapter.conversation,
+        });
+      })
+      .send('Daten löschen')
+      .assertReply(reply('de', t('privacy.deleted')))
+      .startTest();
+    expect(await service.referrals.list()).to.deep.equal([]);
+    expect(await service.appointments.list()).to.deep.equal([]);
+  });
+});
+
 describe('appointments from a typed day and time', () => {
   function typed(language: string, text: string): TestFlow {
     const { flow, t } = atMenu(language, 'parent');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import { hashPassword } from '../../src/handover';
+import { addCounsellor } from '../support/handover';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
 import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
@@ -21,15 +21,11 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
   before(async function () {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     app = await startTestApp();
-    await app.handover.directory.put({
+    await addCounsellor(app, {
       username: 'mariam',
-      displayName: 'Mariam',
-      passwordHash: await hashPassword(PASSWORD),
+      name: 'Mariam',
       languages: ['fa', 'de'],
-      audiences: [],
-      role: 'counsellor',
-      disabled: false,
-      createdAt: Date.now(),
+      password: PASSWORD,
     });
     browser = await launchChromium();
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import { hashPassword } from '../../src/handover';
+import { addCounsellor } from '../support/handover';
 import { startTestApp } from '../support/app';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
 import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
@@ -23,15 +23,11 @@ describe('service point offers in the browser: a Turkish restaurant owner and an
   before(async function () {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     app = await startTestApp({ DATA_DIR: OFFERS_DATA_DIR });
-    await app.handover.directory.put({
+    await addCounsellor(app, {
       username: 'ayse',
-      displayName: 'Ayşe',
-      passwordHash: await hashPassword(PASSWORD),
+      name: 'Ayşe',
       languages: ['tr', 'de', 'ar'],
-      audiences: [],
-      role: 'counsellor',
-      disabled: false,
-      createdAt: Date.now(),
+      password: PASSWORD,
     });
     browser = await launchChromium();
   });

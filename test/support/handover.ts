@@ -2,6 +2,26 @@ import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import { tr } from './bot';
 import { connect, widgetToken, type Client } from './directLine';
+import type { RunningApp } from '../../src/app';
+import { hashPassword } from '../../src/handover';
+import type { Language } from '../../src/language/languages';
+
+/** Adds a counsellor account (role counsellor, every audience) to a running app. */
+export async function addCounsellor(
+  app: RunningApp,
+  account: { username: string; name: string; languages: Language[]; password: string },
+): Promise<void> {
+  await app.handover.directory.put({
+    username: account.username,
+    displayName: account.name,
+    passwordHash: await hashPassword(account.password),
+    languages: account.languages,
+    audiences: [],
+    role: 'counsellor',
+    disabled: false,
+    createdAt: Date.now(),
+  });
+}
 
 /** A call to the counsellor API. */
 export async function counsellorApi(
