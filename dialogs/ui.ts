@@ -14,6 +14,7 @@ export type ButtonValue =
   | { action: 'menu' | 'counsellor' | 'readiness' | 'changeAudience' | 'help' }
   | { action: 'chooseLanguage'; page?: number }
   | { action: 'cancelHandover' | 'callback' }
+  | { action: 'delete' | 'deleteConfirm' | 'deleteKeep' }
   | { action: 'appointment' | 'events' | 'hotline' | 'companyCheck' | 'routes' }
   | { action: 'partners'; topic?: string }
   | { action: 'refer'; partner: string }
@@ -63,6 +64,7 @@ function impliedLabel(value: ButtonValue): Text | undefined {
       routes: 'offers:buttons.routes',
       withdraw: 'offers:referral.withdraw',
       refer: 'offers:partners.refer',
+      delete: 'privacy.button',
     };
     return keys[value.action] ? { key: keys[value.action] as string } : undefined;
   }

@@ -13,6 +13,7 @@
     languageLabel: document.getElementById('language-label'),
     language: document.getElementById('language'),
     newChat: document.getElementById('new-chat'),
+    deleteData: document.getElementById('delete-data'),
     chat: document.getElementById('chat'),
     status: document.getElementById('status'),
     webchat: document.getElementById('webchat'),
@@ -91,6 +92,7 @@
     elements.languageLabel.textContent = strings.language;
     elements.newChat.textContent = strings.newChat;
     elements.newChat.title = strings.newChatHint;
+    elements.deleteData.textContent = strings.deleteData;
     elements.chat.setAttribute('aria-label', strings.chatLabel);
     elements.privacy.textContent = strings.privacy;
     elements.language.value = language.code;
@@ -222,6 +224,15 @@
     document.documentElement.style.setProperty('--primary', colours.primary);
     document.documentElement.style.setProperty('--on-primary', colours.onPrimary);
   }
+
+  // "Delete my data": the bot asks to confirm, then deletes everything of this conversation.
+  elements.deleteData.addEventListener('click', function () {
+    if (!state.store) return;
+    state.store.dispatch({
+      type: 'WEB_CHAT/SEND_POST_BACK',
+      payload: { value: { action: 'delete' } },
+    });
+  });
 
   elements.newChat.addEventListener('click', function () {
     writeSession(null);

@@ -160,6 +160,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       delivery,
       partners: content.partners,
       timeZone: content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin',
+      forgetConversation: async (ticket) => {
+        const { channelId, user } = ticket.reference;
+        // The keys ConversationState and UserState use (their namespace is empty).
+        const keys = [`${channelId}/conversations/${ticket.conversationId}/`];
+        if (user?.id) keys.push(`${channelId}/users/${user.id}/`);
+        await Promise.all([
+          storage.delete(keys),
+          handover.service.forget(ticket.conversationId),
+          ticket.reference.serviceUrl === DIRECT_LINE_SERVICE_URL
+            ? directLine.log.clear(ticket.conversationId)
+            : undefined,
+        ]);
+      },
       address,
       logger,
     },

@@ -219,18 +219,42 @@ export class KausaBot extends ActivityHandler {
       if (hasNoWords(text)) return ui.send(context, ['input.emojiOnly']);
     }
 
-    if (!value && recognizers.command(text, data.language ?? DEFAULT_LANGUAGE) === 'delete') {
-      await this.deps.conversationState.delete(context);
-      await this.deps.userState.delete(context);
-      await this.deps.handover?.forget(context.activity.conversation.id);
-      await this.deps.forget?.(context);
+    // "Delete my data": asked (typed, or the widget's and the help's button), confirmed, done.
+    const asksToDelete =
+      (value && 'action' in value && value.action === 'delete') ||
+      (!value && recognizers.command(text, data.language ?? DEFAULT_LANGUAGE) === 'delete');
+    if (asksToDelete) {
+      return ui.send(
+        context,
+        ['privacy.confirm'],
+        [
+          { label: { key: 'privacy.yes' }, value: { action: 'deleteConfirm' } },
+          { label: { key: 'privacy.no' }, value: { action: 'deleteKeep' } },
+        ],
+      );
+    }
+    if (value && 'action' in value && value.action === 'deleteConfirm') {
+      await this.forgetEverything(context);
       return ui.send(context, ['privacy.deleted']);
+    }
+    if (value && 'action' in value && value.action === 'deleteKeep') {
+      return ui.send(context, ['privacy.kept'], [{ value: { action: 'menu' } }]);
     }
 
     data.turnCount += 1;
     if (data.handover && (await this.relay(context, data, text))) return;
     if (!data.welcomed) await this.welcome(context, data);
     await this.runDialog(context);
+  }
+
+  /** Deletes what every store keeps of this user and conversation, at once. */
+  private async forgetEverything(context: TurnContext): Promise<void> {
+    await Promise.all([
+      this.deps.conversationState.delete(context),
+      this.deps.userState.delete(context),
+      this.deps.handover?.forget(context.activity.conversation.id),
+      this.deps.forget?.(context),
+    ]);
   }
 
   /**

@@ -29,6 +29,8 @@ export interface CounsellorApiDeps {
   partners: readonly Partner[];
   /** The service point's time zone, for times told to users. */
   timeZone: string;
+  /** Deletes everything stored of a ticket's user and conversation (state, transcript, requests). */
+  forgetConversation(ticket: Ticket): Promise<void>;
   address: PublicAddress;
   logger: Logger;
 }
@@ -494,4 +496,16 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       }),
     );
   }
+
+  // At the user's request (by phone, in person): everything of the ticket's
+  // user and conversation is deleted, and the user is told in the chat.
+  server.post(
+    '/api/counsellor/tickets/:id/forget',
+    handle(async (req, account) => {
+      const ticket = await ticketOf(req, account);
+      await deps.forgetConversation(ticket);
+      await service.say(ticket, [{ key: 'privacy.deletedByCounsellor' }]);
+      return { body: { deleted: true } };
+    }),
+  );
 }

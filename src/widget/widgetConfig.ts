@@ -47,6 +47,7 @@ const WIDGET_KEYS = [
   'language',
   'newChat',
   'newChatHint',
+  'deleteData',
   'connecting',
   'offline',
   'retry',

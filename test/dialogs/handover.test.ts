@@ -176,6 +176,8 @@ describe('handover dialog', () => {
         });
       })
       .send('Daten löschen')
+      .assertReply(reply('de', t('privacy.confirm')))
+      .send(tap({ action: 'deleteConfirm' }))
       .assertReply(reply('de', t('privacy.deleted')))
       .startTest();
     for (const status of ['waiting', 'active', 'closed', 'cancelled'] as const) {

@@ -132,6 +132,14 @@ describe('dialogs: what works anywhere', function () {
       .assertReply(t('welcome.privacy', { days: 30 }))
       .assertReply(t('menu.ask'))
       .send('delete my data')
+      .assertReply(
+        reply('en', t('privacy.confirm'), [{ action: 'deleteConfirm' }, { action: 'deleteKeep' }]),
+      )
+      .send(tap({ action: 'deleteKeep' }))
+      .assertReply(reply('en', t('privacy.kept'), [{ action: 'menu' }]))
+      .send(tap({ action: 'delete' }))
+      .assertReply(reply('en', t('privacy.confirm')))
+      .send(tap({ action: 'deleteConfirm' }))
       .assertReply(reply('en', t('privacy.deleted')))
       .send('hello')
       .assertReply(t('welcome.hello'))

@@ -318,6 +318,8 @@ describe('"delete my data" and the offers', () => {
         });
       })
       .send('Daten löschen')
+      .assertReply(reply('de', t('privacy.confirm')))
+      .send(tap({ action: 'deleteConfirm' }))
       .assertReply(reply('de', t('privacy.deleted')))
       .startTest();
     expect(await service.referrals.list()).to.deep.equal([]);

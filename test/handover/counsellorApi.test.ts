@@ -452,6 +452,24 @@ describe('counsellor API: sessions, roles and tickets', function () {
     );
   });
 
+  it("deletes a user's data at their request (counsellor action): transcript, state and tickets", async function () {
+    const secret = 'Mein Name ist Olena Kovalenko';
+    const { token, conversationId, ticket } = await widgetTicket(app, secret, {
+      language: 'uk',
+      topics: [],
+    });
+    expect((await api(app, 'POST', `/tickets/${ticket.id}/forget`)).status).to.equal(401);
+    const forgotten = await api(app, 'POST', `/tickets/${ticket.id}/forget`, tokens.mariam);
+    expect(forgotten.body).to.deep.equal({ deleted: true });
+    expect(await app.handover.queue.get(ticket.id)).to.equal(undefined);
+    const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
+      .body.activities as Activity[];
+    expect(JSON.stringify(seen)).to.not.contain('Olena');
+    expect(seen.map((activity) => activity.text)).to.deep.equal([
+      content.i18n.getFixedT('uk')('privacy.deletedByCounsellor'),
+    ]);
+  });
+
   it("relays a counsellor's messages to the widget, shows the transcript, transfers and closes with a note in the user's language", async function () {
     // A Dari speaker in the widget.
     const question = 'مدرک من از افغانستان است. آیا در آلمان قبول می‌شود؟';

@@ -168,9 +168,10 @@ describe('direct line gateway with the stock botframework-directlinejs client', 
     await call(app.url, 'POST', '/conversations', token, { locale: 'en' });
     const path = `/conversations/${conversationId}/activities`;
     await call(app.url, 'POST', path, token, { type: 'message', text: 'my son Karim is 17' });
+    await call(app.url, 'POST', path, token, { type: 'message', text: 'delete my data' });
     const deleted = await call(app.url, 'POST', path, token, {
       type: 'message',
-      text: 'delete my data',
+      value: { action: 'deleteConfirm' },
     });
     expect(deleted.status).to.equal(200);
     const history = await call(app.url, 'GET', path, token);
