@@ -151,6 +151,11 @@ describe('web widget in a real browser (headless Chromium)', function () {
         t('uk')('widget:pageTitle', { org: content.organisation }),
       );
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'widget-uk.png') });
+      // "Delete my data" under the privacy notice: the bot asks, then deletes.
+      await page.click('#delete-data');
+      await waitForBubble(page, t('uk')('privacy.confirm'));
+      await tap(page, t('uk')('privacy.yes'));
+      await waitForBubble(page, t('uk')('privacy.deleted'));
       expect(pageErrors).to.deep.equal([]);
     } finally {
       await ukrainian.close();
