@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import type { RunningApp } from '../../src/app';
-import { startTestApp } from '../support/app';
+import { capturingLogger, startTestApp } from '../support/app';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
 import { connect, widgetToken, type Client } from '../support/directLine';
 import { addCounsellor, counsellorApi, login, openEvents } from '../support/handover';
@@ -46,6 +46,8 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
   const namespace = uniqueNamespace('privacy');
   let app: RunningApp;
   let user: Client | undefined;
+  /** Everything the app logs during the scenario, at the most detailed level. */
+  const logs = capturingLogger();
   const t = offersContent.i18n.getFixedT('de');
   const fromBot = (activity: Activity) => activity.from?.role === 'bot';
 
@@ -57,11 +59,10 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
   }
 
   before(async function () {
-    app = await startTestApp({
-      STORAGE_URL: TEST_REDIS_URL,
-      STORAGE_NAMESPACE: namespace,
-      DATA_DIR: OFFERS_DATA_DIR,
-    });
+    app = await startTestApp(
+      { STORAGE_URL: TEST_REDIS_URL, STORAGE_NAMESPACE: namespace, DATA_DIR: OFFERS_DATA_DIR },
+      logs.logger,
+    );
   });
 
   after(async function () {
@@ -218,6 +219,14 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
       );
       expect(texts).to.deep.equal([t('privacy.deleted')]);
       expect(await app.handover.queue.list('closed')).to.deep.equal([]);
+
+      // 3. The logs of the whole scenario, at trace level, hold none of it either.
+      expect(logs.lines.length, 'the app did log').to.be.above(0);
+      const logged = logs.lines.join('\n');
+      for (const [what, text] of Object.entries(personal)) {
+        expect(logged, `${what} in the logs`).to.not.contain(text);
+      }
+      for (const id of [widget.conversationId, ticket!.id]) expect(logged).to.not.contain(id);
       // The figures for the notes, in the test's title: keys written, keys left (none of the user's).
       this.test!.title += ` (${keys.length} keys checked, ${after.length} left)`;
     } finally {

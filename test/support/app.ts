@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 
@@ -6,9 +6,19 @@ import { loadConfig } from '../../src/config';
 export const TEST_DIRECT_LINE_SECRET = 'test-direct-line-secret-0123456789abcdef';
 
 /** Starts the whole app in this process on a free port, logging nothing. */
-export function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export function startTestApp(
+  env: Record<string, string> = {},
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<RunningApp> {
   return startApp(
     loadConfig({ PORT: '0', DIRECT_LINE_SECRET: TEST_DIRECT_LINE_SECRET, ...env }),
-    pino({ level: 'silent' }),
+    logger,
   );
+}
+
+/** A logger at the most detailed level whose JSON lines are kept in `lines`. */
+export function capturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = pino({ level: 'trace' }, { write: (line: string) => lines.push(line) });
+  return { logger, lines };
 }
