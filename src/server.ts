@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import {
   DIRECT_LINE_BASE,
@@ -11,6 +11,7 @@ import { registerCounsellorRoutes, type CounsellorApiDeps } from './handover/htt
 import { describeError, type Logger } from './logger';
 import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
 import { registerCalendarRoutes, type CalendarDeps } from './offers/http';
+import { BadActivityError, checkActivity } from './activityInput';
 
 /** Largest request body accepted (Bot Framework channels send at most 256 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -49,7 +50,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 /** Creates the restify app with the bot's routes; it maps HTTP to calls and nothing more. */
 export function createServer(deps: ServerDeps): Server {
-  const server = restify.createServer({ name: 'kausa-bot', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'kausa-bot',
+    handleUncaughtExceptions: false,
+    // restify's own warnings dump whole requests (bodies included): only its fatal errors.
+    // (restify 11 logs with pino; its type definitions still name bunyan's Logger.)
+    log: deps.logger.child(
+      { component: 'restify' },
+      { level: 'fatal' },
+    ) as unknown as ServerOptions['log'],
+  });
   const activityBody = restify.plugins.bodyParser({
     maxBodySize: MAX_BODY_BYTES,
     mapParams: false,
@@ -71,6 +81,13 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', activityBody, async (req: Request, res: Response) => {
+    try {
+      req.body = checkActivity(req.body);
+    } catch (error) {
+      if (!(error instanceof BadActivityError)) throw error;
+      res.send(400, { code: 'BadArgument', message: error.message });
+      return;
+    }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 

@@ -121,7 +121,8 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
   server.post('/api/counsellor/session', body, async (req: Request, res: Response) => {
     const { username, password } = (req.body ?? {}) as Record<string, unknown>;
     if (typeof username !== 'string' || typeof password !== 'string') {
-      return res.send(400, { code: 'BadRequest', message: 'Send {"username", "password"}.' });
+      res.send(400, { code: 'BadRequest', message: 'Send {"username", "password"}.' });
+      return;
     }
     try {
       res.send(200, await deps.auth.login(username, password, clientAddress(req, deps.address)));
@@ -156,7 +157,8 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     } catch (error) {
       if (error instanceof CounsellorApiError) return fail(res, error);
       deps.logger.error({ err: describeError(error) }, 'counsellor event stream failed');
-      return res.send(500, { code: 'InternalError', message: 'Internal error' });
+      res.send(500, { code: 'InternalError', message: 'Internal error' });
+      return;
     }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

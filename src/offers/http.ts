@@ -31,8 +31,9 @@ export function registerCalendarRoutes(server: Server, deps: CalendarDeps): void
     res.writeHead(200);
     res.end(body);
   };
-  const notFound = (res: Response) =>
+  const notFound = (res: Response): void => {
     res.send(404, { code: 'NotFound', message: 'No such calendar entry.' });
+  };
   const idOf = (req: Request) =>
     /^([A-Za-z0-9_-]{1,80})\.ics$/.exec(String(req.params.file ?? ''))?.[1];
 
