@@ -1,4 +1,5 @@
 import {
+  type Activity,
   ActivityHandler,
   ActivityTypes,
   HandoffEventNames,
@@ -8,6 +9,8 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { ETagConflictError } from './storage';
+import { KeyedSerializer } from './util/keyedSerializer';
 import type { TopicId } from './content/topics';
 import type { LanguageDetector } from './language/detect';
 import {
@@ -64,6 +67,11 @@ export interface ConversationData {
   handover?: string;
 }
 
+/** A turn is redone at most this often when another instance saved the conversation meanwhile. */
+export const MAX_TURN_ATTEMPTS = 5;
+/** Up to this many ms (times the attempt) before a turn is redone, so two instances do not collide again. */
+const RETRY_JITTER_MS = 15;
+
 /** Topics remembered for a counsellor's ticket. */
 export const RECENT_TOPICS = 3;
 
@@ -106,6 +114,7 @@ export class KausaBot extends ActivityHandler {
   private readonly userProfile: StatePropertyAccessor<UserProfile>;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialog: MainDialog;
+  private readonly turns = new KeyedSerializer();
 
   constructor(private readonly deps: KausaBotDeps) {
     super();
@@ -195,9 +204,45 @@ export class KausaBot extends ActivityHandler {
 
   /** Runs the turn, then saves what changed; a failed turn saves nothing. */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context);
-    await this.deps.userState.saveChanges(context);
+    // One turn of a conversation at a time in this process; across processes, eTags (below).
+    const { channelId, conversation } = context.activity;
+    await this.turns.run(`${channelId}\u0000${conversation.id}`, () => this.runTurn(context));
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
+    // Replies wait until the state is saved: a turn that has to be redone sends nothing twice.
+    const held: Array<Array<Partial<Activity>>> = [];
+    let holding = true;
+    context.onSendActivities(async (_context, activities, next) => {
+      if (!holding) return next();
+      held.push(activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    const cleanState = new Set(context.turnState.keys());
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await super.run(context);
+          await this.deps.conversationState.saveChanges(context);
+          await this.deps.userState.saveChanges(context);
+          break;
+        } catch (error) {
+          if (!(error instanceof ETagConflictError) || attempt >= MAX_TURN_ATTEMPTS) throw error;
+          // Another instance saved this conversation meanwhile (two messages at once):
+          // read it again and redo the turn on top of it, so no update is lost.
+          held.length = 0;
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt),
+          );
+          for (const key of [...context.turnState.keys()]) {
+            if (!cleanState.has(key)) context.turnState.delete(key);
+          }
+        }
+      }
+    } finally {
+      holding = false;
+    }
+    for (const activities of held) await context.sendActivities(activities);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -13,6 +13,7 @@ import type { TextClassifier } from './nlu/worker';
 import type { UnansweredLog } from './nlu/unanswered';
 import { loadPartners, type Partner } from './partners/partners';
 import { loadOffers, type Offers } from './offers/data';
+import { OptimisticStorage } from './storage/optimistic';
 import type { HandoverDialogDeps } from '../dialogs/handoverDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
@@ -74,9 +75,11 @@ export function createKausaBot(
   options: BotOptions,
 ): KausaBot {
   const ui = new Ui(content.i18n);
+  // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
+  const stateStorage = new OptimisticStorage(storage);
   return new KausaBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState: new ConversationState(stateStorage),
+    userState: new UserState(stateStorage),
     ui,
     recognizers: content.recognizers,
     detectLanguage: options.detectLanguage,
