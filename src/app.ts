@@ -130,6 +130,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
   }
   const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
+  const shutdown = new AbortController();
   const delivery = createDelivery(
     channelProactive(adapter, directLine, config.botAuth.MicrosoftAppId),
     new Ui(content.i18n),
@@ -160,6 +161,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       delivery,
       partners: content.partners,
       timeZone: content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin',
+      shutdown: shutdown.signal,
       forgetConversation: async (ticket) => {
         const { channelId, user } = ticket.reference;
         // The keys ConversationState and UserState use (their namespace is empty).
@@ -202,9 +204,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     url: `http://127.0.0.1:${port}`,
     directLine,
     handover,
+    // In-flight requests (turns) finish; streams close with a reconnect hint first.
     close: async () => {
       directLine.streams.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      shutdown.abort();
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold the close open until they time out.
+      server.server.closeIdleConnections();
+      await closing;
       await directLine.close();
       await handover.close();
       await worker.close();

@@ -2,8 +2,8 @@ import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
-/** Longest a graceful shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 3000;
+/** Longest a graceful shutdown may take before the process exits anyway (orchestrators wait 10 s). */
+const SHUTDOWN_GRACE_MS = 8000;
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -29,6 +29,8 @@ export interface CounsellorApiDeps {
   partners: readonly Partner[];
   /** The service point's time zone, for times told to users. */
   timeZone: string;
+  /** Aborted when the process shuts down: open event streams end (the console reconnects). */
+  shutdown?: AbortSignal;
   /** Deletes everything stored of a ticket's user and conversation (state, transcript, requests). */
   forgetConversation(ticket: Ticket): Promise<void>;
   address: PublicAddress;
@@ -180,7 +182,10 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
         })
         .catch(() => res.end()); // logged out, expired or disabled meanwhile, or storage gone
     }, EVENT_STREAM_HEARTBEAT_MS);
+    const end = () => res.end();
+    deps.shutdown?.addEventListener('abort', end, { once: true });
     req.on('close', () => {
+      deps.shutdown?.removeEventListener('abort', end);
       stop();
       clearInterval(heartbeat);
       service.presence.leave(account.username).catch(() => undefined);

@@ -3,6 +3,10 @@ import { tr } from '../support/bot';
 import { message, post, spawnBot, waitFor, type BotProcess } from '../support/http';
 import { rawRedis } from '../support/redis';
 import { OwnRedis } from '../support/redisServer';
+import { hashPassword } from '../../src/handover';
+import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
+import type { RedisClient } from '../../src/storage';
+import { counsellorApi, login, openEvents } from '../support/handover';
 
 /** A user must hear back within this time even when Redis is gone. */
 const REPLY_DEADLINE_MS = 2000;
@@ -96,5 +100,67 @@ describe('integration: Redis goes away mid-conversation', function () {
       message('how much is the training pay', hung, { locale: 'en' }),
     );
     expect(after.replies[0]?.text).to.equal(tr('en')('topics:training-pay.answer'));
+  });
+
+  it('keeps a queued handover ticket through a Redis restart, and the counsellor takes it afterwards', async function () {
+    const directory = await rawRedis(redis.url);
+    try {
+      await new RedisCounsellorDirectory(directory as unknown as RedisClient, 'outage').put({
+        username: 'ali',
+        displayName: 'Ali',
+        passwordHash: await hashPassword('ausfallsicher-2026'),
+        languages: ['de'],
+        audiences: [],
+        role: 'counsellor',
+        disabled: false,
+        createdAt: Date.now(),
+      });
+    } finally {
+      await directory.close();
+    }
+    const token = await login(bot.url, 'ali', 'ausfallsicher-2026');
+    const desk = await openEvents(bot.url, token);
+    try {
+      const waiting = 'outage-3';
+      const tap = (value: object) => ({ ...message('', waiting, { locale: 'de' }), value });
+      await post(bot.url, tap({ action: 'counsellor' }));
+      await post(bot.url, tap({ choice: 'yes' }));
+      const queued = await post(bot.url, tap({ choice: 'skip' }));
+      expect(queued.replies.map((reply) => reply.type)).to.include('event'); // handoff.initiate
+      const before = (await counsellorApi(bot.url, 'GET', '/tickets?status=waiting', token))
+        .body as Array<{ id: string }>;
+      expect(before).to.have.length(1);
+
+      await redis.kill();
+      expect(
+        (await counsellorApi(bot.url, 'GET', '/tickets?status=waiting', token)).status,
+      ).to.equal(500);
+      await redis.restart();
+      await waitFor(
+        async () => (await fetch(`${bot.url}/readyz`)).ok,
+        15_000,
+        'readyz after restart',
+      );
+
+      // The ticket survived (AOF), the counsellor takes it, and the user's next message reaches them.
+      const after = (await counsellorApi(bot.url, 'GET', '/tickets?status=waiting', token))
+        .body as Array<{ id: string }>;
+      expect(after.map((ticket) => ticket.id)).to.deep.equal(before.map((ticket) => ticket.id));
+      expect(
+        (await counsellorApi(bot.url, 'POST', `/tickets/${after[0]!.id}/accept`, token)).status,
+      ).to.equal(200);
+      await waitFor(
+        async () => {
+          await post(bot.url, message('Hallo, sind Sie da?', waiting, { locale: 'de' }));
+          return desk.events.some(
+            ({ event, data }) => event === 'message' && data.ticketId === after[0]!.id,
+          );
+        },
+        10_000,
+        'the relayed message',
+      );
+    } finally {
+      desk.close();
+    }
   });
 });

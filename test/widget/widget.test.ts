@@ -35,6 +35,39 @@ describe('widget: the page, its assets and its configuration', function () {
     expect(html).to.not.match(/<script>(?!<\/script>)/); // no inline script: the policy forbids it
   });
 
+  it('serves the counsellor console with a strict policy that no site may frame', async function () {
+    const response = await fetch(`${app.url}/counsellor/`);
+    expect(response.status).to.equal(200);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).to.contain("script-src 'self'");
+    expect(policy).to.match(/frame-ancestors 'none'$/);
+    expect(response.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(
+      (await fetch(`${app.url}/counsellor`, { redirect: 'manual' })).headers.get('location'),
+    ).to.equal('/counsellor/');
+  });
+
+  it('sends HSTS only when the request came over TLS (through a trusted proxy)', async function () {
+    const proxied = await startTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const plain = await fetch(`${proxied.url}/`);
+      expect(plain.headers.get('strict-transport-security')).to.equal(null);
+      for (const page of ['/', '/counsellor/']) {
+        const tls = await fetch(`${proxied.url}${page}`, {
+          headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'chat.example.org' },
+        });
+        expect(tls.headers.get('strict-transport-security'), page).to.equal(
+          'max-age=31536000; includeSubDomains',
+        );
+        expect(tls.headers.get('content-security-policy')).to.contain(
+          "connect-src 'self' wss://chat.example.org",
+        );
+      }
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('serves Web Chat from node_modules, compressed, and answers a returning browser with 304', async function () {
     // node:http, because fetch would decompress what it receives.
     const response = await new Promise<IncomingMessage>((resolve, reject) =>

@@ -7,6 +7,8 @@ import { DirectLineError } from './errors';
 import { parseWatermark, type DirectLineGateway } from './gateway';
 import { MAX_STREAMS_PER_CONVERSATION } from './limits';
 
+/** WebSocket close code sent on shutdown: 1012, service restart (reconnect). */
+export const SHUTDOWN_CLOSE_CODE = 1012;
 /** How often open streams are pinged; one that has not answered the last ping is closed. */
 export const STREAM_HEARTBEAT_MS = 30_000;
 /** Largest frame a client may send (clients only send empty keep-alive frames). */
@@ -64,11 +66,16 @@ export class StreamHub {
     return count;
   }
 
-  /** Closes every stream. */
+  /**
+   * Closes every stream with 1012 "service restart": clients reconnect (to
+   * another instance, or this one when it is back) and resume from their watermark.
+   */
   close(): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
-    for (const set of this.streams.values()) for (const stream of set) stream.socket.terminate();
+    for (const set of this.streams.values()) {
+      for (const stream of set) stream.socket.close(SHUTDOWN_CLOSE_CODE, 'restarting, reconnect');
+    }
     this.streams.clear();
     this.server.close();
   }
