@@ -13,6 +13,10 @@ import type { Ticket } from './ticket';
 
 /** How often each instance looks for tickets that waited too long. */
 export const EXPIRY_SWEEP_MS = 30_000;
+/** How often each instance purges what a key's TTL cannot cover (past appointments, stale index entries). */
+export const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+/** An appointment request is deleted this long after its time (the contact is no longer needed). */
+export const APPOINTMENT_KEPT_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a person can be reached now, and if not, why and when again. */
 export type Availability =
@@ -86,6 +90,7 @@ export class HandoverService {
   private readonly logger: Logger | undefined;
   private readonly now: () => number;
   private sweeper: NodeJS.Timeout | undefined;
+  private purger: NodeJS.Timeout | undefined;
 
   constructor(deps: HandoverServiceDeps) {
     this.queue = deps.queue;
@@ -167,11 +172,43 @@ export class HandoverService {
         this.logger?.warn({ err: describeError(error) }, 'handover expiry sweep failed'),
       );
     }, EXPIRY_SWEEP_MS).unref();
+    this.purger ??= setInterval(() => {
+      this.purge().catch((error: unknown) =>
+        this.logger?.warn({ err: describeError(error) }, 'purge failed'),
+      );
+    }, PURGE_INTERVAL_MS).unref();
   }
 
   stop(): void {
     clearInterval(this.sweeper);
+    clearInterval(this.purger);
     this.sweeper = undefined;
+    this.purger = undefined;
+  }
+
+  /**
+   * What a TTL cannot cover: appointment requests a day after their time
+   * (their contact is no longer needed, though the 30 days are not over), and
+   * index entries of requests and tickets that have expired. Returns how many
+   * appointment requests were deleted.
+   */
+  async purge(): Promise<number> {
+    const limit = this.now() - APPOINTMENT_KEPT_AFTER_MS;
+    let deleted = 0;
+    for (const appointment of await this.appointments.list()) {
+      if (appointment.start >= limit) continue;
+      if (await this.appointments.remove(appointment.id)) deleted += 1;
+      await this.events.publish({ type: 'appointment', id: appointment.id, status: 'done' });
+    }
+    // Reading the lists drops the index entries whose request or ticket has expired.
+    await Promise.all([
+      this.callbacks.list(),
+      this.referrals.list(),
+      ...(['waiting', 'active', 'closed', 'cancelled'] as const).map((status) =>
+        this.queue.list(status),
+      ),
+    ]);
+    return deleted;
   }
 
   /** Keeps a callback request (given with consent) for the counsellors. */
