@@ -8,6 +8,7 @@ import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { HandoverDialogDeps } from './handoverDialog';
 import type { Ui } from './ui';
 import type { Offers } from '../src/offers/data';
+import type { Statistics } from '../src/stats/statistics';
 import type { Partner, Region } from '../src/partners/partners';
 
 /** What the bot remembers about a user across conversations. */
@@ -48,4 +49,6 @@ export interface DialogDeps {
   publicUrl: string;
   /** The clock (tests set it). */
   now?: () => number;
+  /** Anonymous counts for the service point's reports. */
+  stats?: Statistics;
 }

@@ -233,6 +233,7 @@ export class MainDialog extends ComponentDialog {
     await misses.set(context, count);
     // Losing one entry of the editors' list is better than failing the user's turn.
     await unanswered.record(text, turnLanguage(context)).catch(() => undefined);
+    this.deps.stats?.count('unanswered', { language: turnLanguage(context) });
     const counsellor: Button = { value: { action: 'counsellor' } };
     const menu: Button = { value: { action: 'menu' } };
     if (count >= MISSES_BEFORE_COUNSELLOR) {
@@ -316,7 +317,10 @@ export class MainDialog extends ComponentDialog {
         if (!this.deps.handover) return undefined;
         return this.restart(innerDc, CALLBACK_DIALOG, { offered: true } satisfies CallbackOptions);
       case 'helpful':
-        // Only the thanks: how many found it helpful is counted by the statistics, not per user.
+        // Counted for the reports, not kept per user.
+        this.deps.stats?.count(value.answer === 'yes' ? 'helpfulYes' : 'helpfulNo', {
+          language: turnLanguage(context),
+        });
         await ui.send(context, ['handover:helpful.thanks']);
         return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'partners':

@@ -17,6 +17,10 @@ import { Ui } from '../dialogs/ui';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 import { buildConsoleStrings } from './handover/consoleStrings';
+import { Metrics, startMetricsServer } from './metrics';
+import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
+import { metricsObserver, statisticsObserver } from './stats/observers';
+import type { TurnContext } from 'botbuilder';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The console account a local try (memory storage) starts with. */
@@ -35,6 +39,10 @@ export interface RunningApp {
   directLine: DirectLine;
   /** The handover queue and the counsellor accounts. */
   handover: Handover;
+  /** The anonymous statistics. */
+  stats: Statistics;
+  /** The Prometheus metrics. */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -93,7 +101,17 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       maxWaitMs: config.handover.maxWaitMinutes * 60_000,
     },
   );
+  const timeZone = content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin';
+  const stats = new Statistics(
+    storage.redisClient
+      ? new RedisStatsStore(storage.redisClient, config.storageNamespace)
+      : new MemoryStatsStore(),
+    timeZone,
+  );
+  stats.start();
+  handover.service.observers.push(statisticsObserver(stats));
   const bot = createKausaBot(storage, content, {
+    stats,
     stateTtlDays: config.stateTtlDays,
     detectLanguage: detector,
     classifier: worker,
@@ -115,6 +133,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       },
     },
   });
+  // Every turn, on every channel, counted and timed.
+  const runTurn = (context: TurnContext) =>
+    metrics.timeTurn(context.activity.channelId ?? 'unknown', () => bot.run(context));
   const directLine = createDirectLine({
     redis: storage.redisClient,
     namespace: config.storageNamespace,
@@ -122,10 +143,27 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     secret: config.directLine.secret,
     tokenLifetimeSeconds: config.directLine.tokenLifetimeSeconds,
     botAccount: { id: BOT_ID, name: content.organisation.name },
-    runBot: (context) => bot.run(context),
+    runBot: (context) => runTurn(context),
     logger,
   });
   directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, logger);
+  const metrics = new Metrics({
+    tickets: async () => ({
+      waiting: (await handover.queue.list('waiting')).length,
+      active: (await handover.queue.list('active')).length,
+    }),
+    streams: () => directLine.streams.size,
+    storageUp: () =>
+      storage.ping().then(
+        () => true,
+        () => false,
+      ),
+  });
+  handover.service.observers.push(metricsObserver(metrics));
+  const metricsServer =
+    config.metrics.port > 0
+      ? await startMetricsServer(metrics, config.metrics.port, config.metrics.token)
+      : undefined;
   if (config.directLine.secretGenerated) {
     logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
   }
@@ -140,7 +178,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   handover.service.start();
   const server = createServer({
     adapter,
-    bot,
+    bot: { run: runTurn },
+    ...(config.metrics.port === 0 && config.metrics.token !== ''
+      ? { metrics: { metrics, token: config.metrics.token } }
+      : {}),
     ping: () => storage.ping(),
     logger,
     directLine: {
@@ -162,6 +203,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       partners: content.partners,
       timeZone: content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin',
       shutdown: shutdown.signal,
+      stats,
       forgetConversation: async (ticket) => {
         const { channelId, user } = ticket.reference;
         // The keys ConversationState and UserState use (their namespace is empty).
@@ -204,10 +246,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     url: `http://127.0.0.1:${port}`,
     directLine,
     handover,
+    stats,
+    metrics,
     // In-flight requests (turns) finish; streams close with a reconnect hint first.
     close: async () => {
       directLine.streams.close();
       shutdown.abort();
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections would hold the close open until they time out.
       server.server.closeIdleConnections();
@@ -215,6 +261,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await directLine.close();
       await handover.close();
       await worker.close();
+      await stats.stop();
       await storage.close();
     },
   };

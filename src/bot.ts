@@ -11,6 +11,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { ETagConflictError } from './storage';
 import { KeyedSerializer } from './util/keyedSerializer';
+import type { Statistics } from './stats/statistics';
 import type { TopicId } from './content/topics';
 import type { LanguageDetector } from './language/detect';
 import {
@@ -94,6 +95,8 @@ export interface KausaBotDeps {
   handover?: HandoverService;
   /** Retention told to the user in the privacy notice. */
   stateTtlDays: number;
+  /** Anonymous counts for the service point's reports. */
+  stats?: Statistics;
   /** Forgets what other stores keep of the conversation ("delete my data"): the channel's transcript. */
   forget?(context: TurnContext): Promise<void>;
 }
@@ -127,6 +130,12 @@ export class KausaBot extends ActivityHandler {
         const data = await this.data(context);
         data.lastTopic = topic;
         if (topic) {
+          const { audience } = await this.userProfile.get(context, {});
+          deps.stats?.count('answers', {
+            language: data.language ?? DEFAULT_LANGUAGE,
+            ...(audience ? { audience } : {}),
+            topic,
+          });
           const recent = (data.recentTopics ?? []).filter((known) => known !== topic);
           data.recentTopics = [...recent, topic].slice(-RECENT_TOPICS);
         }
@@ -429,6 +438,7 @@ export class KausaBot extends ActivityHandler {
     ]);
     data.welcomed = true;
     markWelcomed(context);
+    this.deps.stats?.count('conversations', { language: data.language ?? DEFAULT_LANGUAGE });
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

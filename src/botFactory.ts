@@ -14,6 +14,7 @@ import type { UnansweredLog } from './nlu/unanswered';
 import { loadPartners, type Partner } from './partners/partners';
 import { loadOffers, type Offers } from './offers/data';
 import { OptimisticStorage } from './storage/optimistic';
+import type { Statistics } from './stats/statistics';
 import type { HandoverDialogDeps } from '../dialogs/handoverDialog';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Ui } from '../dialogs/ui';
@@ -66,6 +67,8 @@ export interface BotOptions {
   publicUrl?: string;
   /** The clock of the dialogs (tests set it). */
   now?: () => number;
+  /** Anonymous counts for the service point's reports. */
+  stats?: Statistics;
 }
 
 /** Builds the bot with its states and dialogs on `storage`. */
@@ -85,6 +88,7 @@ export function createKausaBot(
     detectLanguage: options.detectLanguage,
     stateTtlDays: options.stateTtlDays,
     forget: options.forget,
+    ...(options.stats ? { stats: options.stats } : {}),
     handover: options.handover?.service,
     createDialog: (accessors) =>
       new MainDialog({
@@ -98,6 +102,7 @@ export function createKausaBot(
         offers: content.offers,
         publicUrl: options.publicUrl ?? '',
         ...(options.now ? { now: options.now } : {}),
+        ...(options.stats ? { stats: options.stats } : {}),
         ...accessors,
       }),
   });

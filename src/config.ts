@@ -40,6 +40,8 @@ export interface Config {
   frameAncestors: string[];
   /** Replaces the widget page's Content-Security-Policy (without frame-ancestors); empty: the built-in one. */
   contentSecurityPolicy: string;
+  /** `/metrics`: a bearer token (empty: not on the main port) and an internal port of its own (0: none). */
+  metrics: { token: string; port: number };
   /** Handover waits: after `escalateMinutes` a ticket goes to every counsellor; after `maxWaitMinutes` it ends. */
   handover: { escalateMinutes: number; maxWaitMinutes: number };
   /** Bot Framework credentials; an empty app id leaves `/api/messages` open for local use. */
@@ -211,6 +213,10 @@ export function loadConfig(env?: Env): Config {
     trustProxy: flag(source, 'TRUST_PROXY', false),
     frameAncestors: frameAncestors(source),
     contentSecurityPolicy: policy,
+    metrics: {
+      token: text(source, 'METRICS_TOKEN', ''),
+      port: integer(source, 'METRICS_PORT', 0, 0, 65535),
+    },
     handover: {
       escalateMinutes: integer(source, 'HANDOVER_ESCALATE_MINUTES', 5, 0, 240),
       maxWaitMinutes: integer(source, 'HANDOVER_MAX_WAIT_MINUTES', 30, 1, 1440),

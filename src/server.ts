@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { hasMetricsToken, type Metrics } from './metrics';
 import {
   DIRECT_LINE_BASE,
   directLineErrorFor,
@@ -21,7 +22,10 @@ export const READY_TIMEOUT_MS = 1000;
 /** What the HTTP layer calls into. */
 export interface ServerDeps {
   adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** Runs one turn of the bot. */
+  bot: { run(context: TurnContext): Promise<void> };
+  /** `/metrics` on this port, behind a bearer token. */
+  metrics?: { metrics: Metrics; token: string };
   /** Resolves when the state storage answers. */
   ping(): Promise<void>;
   logger: Logger;
@@ -80,6 +84,22 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
+  if (deps.metrics) {
+    const { metrics, token } = deps.metrics;
+    server.get('/metrics', async (req: Request, res: Response) => {
+      if (!hasMetricsToken(req.header('authorization'), token)) {
+        res.send(401, {
+          code: 'Unauthorized',
+          message: 'Send Authorization: Bearer <METRICS_TOKEN>.',
+        });
+        return;
+      }
+      res.setHeader('content-type', metrics.contentType);
+      res.writeHead(200);
+      res.end(await metrics.scrape());
+    });
+  }
+
   server.post('/api/messages', activityBody, async (req: Request, res: Response) => {
     try {
       req.body = checkActivity(req.body);
@@ -112,6 +132,7 @@ export function createServer(deps: ServerDeps): Server {
     ) => {
       const status = error.statusCode ?? 500;
       if (status >= 500) {
+        deps.metrics?.metrics.error('http');
         deps.logger.error({ err: describeError(error) }, 'request failed');
         error.toJSON = () => ({ code: 'InternalError', message: 'Internal error' });
       }

@@ -426,20 +426,23 @@
     };
     tabs.replaceChildren.apply(
       tabs,
-      ['waiting', 'active', 'callbacks', 'referrals', 'appointments', 'closed'].map(function (tab) {
-        return el('button', {
-          type: 'button',
-          role: 'tab',
-          'aria-selected': String(state.tab === tab),
-          'data-tab': tab,
-          text: t('tabs.' + tab, { count: counts[tab] }),
-          onclick: function () {
-            state.tab = tab;
-            renderTabs();
-            renderLists();
-          },
-        });
-      }),
+      ['waiting', 'active', 'callbacks', 'referrals', 'appointments', 'closed']
+        .concat(state.me && state.me.role === 'lead' ? ['stats'] : [])
+        .map(function (tab) {
+          return el('button', {
+            type: 'button',
+            role: 'tab',
+            'aria-selected': String(state.tab === tab),
+            'data-tab': tab,
+            text: t('tabs.' + tab, { count: counts[tab] }),
+            onclick: function () {
+              state.tab = tab;
+              renderTabs();
+              renderLists();
+              if (tab === 'stats') showStats();
+            },
+          });
+        }),
     );
   }
 
@@ -470,6 +473,11 @@
   function renderLists() {
     var list = document.getElementById('list');
     if (!list) return;
+    if (state.tab === 'stats') {
+      // Kept while the lists refresh, so a period being typed is not lost.
+      if (!document.getElementById('stats-from')) list.replaceChildren(el('li', {}, statsForm()));
+      return;
+    }
     var items = state.lists[state.tab] || [];
     if (items.length === 0) {
       list.replaceChildren(el('li', { class: 'empty', text: t('empty.' + state.tab) }));
@@ -914,6 +922,250 @@
         el('button', { type: 'submit', class: 'primary', id: 'send', text: t('actions.send') }),
       ),
     );
+  }
+
+  /* ---------- statistics (leads) ---------- */
+
+  var charts = [];
+  var period = (function () {
+    var to = new Date();
+    var from = new Date(to.getTime() - 29 * 24 * 60 * 60 * 1000);
+    return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+  })();
+
+  function statsForm() {
+    var from = el('input', { type: 'date', id: 'stats-from', value: period.from });
+    var to = el('input', { type: 'date', id: 'stats-to', value: period.to });
+    return el(
+      'form',
+      {
+        style: 'padding:0.8rem;display:grid;gap:0.5rem',
+        onsubmit: function (event) {
+          event.preventDefault();
+          period = { from: from.value, to: to.value };
+          showStats();
+        },
+      },
+      el('label', { for: 'stats-from' }, t('stats.from') + ' ', from),
+      el('label', { for: 'stats-to' }, t('stats.to') + ' ', to),
+      el('button', { type: 'submit', class: 'primary', id: 'stats-show', text: t('stats.show') }),
+      el('button', {
+        type: 'button',
+        id: 'stats-csv',
+        text: t('stats.csv'),
+        onclick: downloadCsv,
+      }),
+    );
+  }
+
+  function query() {
+    return '?from=' + encodeURIComponent(period.from) + '&to=' + encodeURIComponent(period.to);
+  }
+
+  function downloadCsv() {
+    fetch('/api/counsellor/stats.csv' + query(), {
+      headers: { authorization: 'Bearer ' + state.token },
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.blob();
+      })
+      .then(function (blob) {
+        var link = el('a', {
+          href: URL.createObjectURL(blob),
+          download: 'kausa-statistik-' + period.from + '-' + period.to + '.csv',
+        });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      })
+      .catch(function () {
+        window.alert(t('error.generic'));
+      });
+  }
+
+  function sumBy(rows, metric, key) {
+    var sums = {};
+    rows.forEach(function (row) {
+      if (row.metric !== metric) return;
+      var name = key(row);
+      sums[name] = (sums[name] || 0) + row.count;
+    });
+    return sums;
+  }
+
+  function chartCard(title, canvasId) {
+    return el(
+      'figure',
+      {
+        style:
+          'margin:0;padding:0.5rem;border:1px solid var(--line);border-radius:6px;background:#fff',
+      },
+      el('figcaption', { style: 'font-weight:600', text: title }),
+      el('canvas', { id: canvasId, height: '180', role: 'img', 'aria-label': title }),
+    );
+  }
+
+  function drawChart(id, type, labels, datasets) {
+    if (!window.Chart) return;
+    var canvas = document.getElementById(id);
+    if (!canvas) return;
+    charts.push(
+      new window.Chart(canvas, {
+        type: type,
+        data: { labels: labels, datasets: datasets },
+        options: {
+          animation: false,
+          responsive: true,
+          indexAxis: type === 'bar' && id === 'chart-topics' ? 'y' : 'x',
+          plugins: { legend: { display: datasets.length > 1 } },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
+      }),
+    );
+  }
+
+  function showStats() {
+    var detail = document.getElementById('detail');
+    if (!detail) return;
+    charts.forEach(function (chart) {
+      chart.destroy();
+    });
+    charts = [];
+    api('GET', '/stats' + query())
+      .then(function (report) {
+        var rows = report.rows;
+        var totals = {};
+        rows.forEach(function (row) {
+          totals[row.metric] = (totals[row.metric] || 0) + row.count;
+        });
+        var metrics = [
+          'conversations',
+          'answers',
+          'unanswered',
+          'handoverRequested',
+          'handoverAccepted',
+          'callbacks',
+          'referrals',
+          'appointments',
+          'helpfulYes',
+          'helpfulNo',
+        ];
+        var table = el(
+          'table',
+          { id: 'stats-totals', style: 'border-collapse:collapse;min-width:20rem' },
+          el('tbody', {}),
+        );
+        metrics.forEach(function (metric) {
+          table.firstChild.appendChild(
+            el(
+              'tr',
+              { 'data-metric': metric },
+              el('th', {
+                scope: 'row',
+                style: 'text-align:start;padding:0.2rem 1rem 0.2rem 0',
+                text: t('stats.metric.' + metric),
+              }),
+              el('td', { style: 'text-align:end', text: String(totals[metric] || 0) }),
+            ),
+          );
+        });
+        var wait =
+          totals.handoverAccepted > 0
+            ? el('p', {
+                text: t('stats.averageWait', {
+                  minutes:
+                    Math.round(totals.handoverAcceptSeconds / totals.handoverAccepted / 6) / 10,
+                }),
+              })
+            : null;
+        var grid = el('div', {
+          style: 'display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem',
+        });
+        grid.appendChild(chartCard(t('stats.perDay'), 'chart-days'));
+        grid.appendChild(chartCard(t('stats.byLanguage'), 'chart-languages'));
+        grid.appendChild(chartCard(t('stats.topTopics'), 'chart-topics'));
+        grid.appendChild(chartCard(t('stats.handovers'), 'chart-handovers'));
+        detail.replaceChildren(
+          el(
+            'div',
+            { style: 'padding:1rem;overflow:auto;display:grid;gap:1rem' },
+            el('h2', {
+              style: 'margin:0',
+              text: t('stats.heading', { from: report.from, to: report.to }),
+            }),
+            rows.length === 0 ? el('p', { class: 'empty', text: t('stats.empty') }) : null,
+            table,
+            wait,
+            grid,
+          ),
+        );
+        var days = sumBy(rows, 'conversations', function (row) {
+          return row.day;
+        });
+        drawChart('chart-days', 'line', Object.keys(days).sort(), [
+          {
+            label: t('stats.metric.conversations'),
+            data: Object.keys(days)
+              .sort()
+              .map(function (day) {
+                return days[day];
+              }),
+            borderColor: '#1d4f91',
+          },
+        ]);
+        var languages = sumBy(rows, 'answers', function (row) {
+          return languageName(row.language);
+        });
+        drawChart('chart-languages', 'bar', Object.keys(languages), [
+          { label: t('stats.count'), data: Object.values(languages), backgroundColor: '#1d4f91' },
+        ]);
+        var topics = sumBy(rows, 'answers', function (row) {
+          return row.topic;
+        });
+        var top = Object.keys(topics)
+          .sort(function (a, b) {
+            return topics[b] - topics[a];
+          })
+          .slice(0, 10);
+        drawChart('chart-topics', 'bar', top, [
+          {
+            label: t('stats.count'),
+            data: top.map(function (topic) {
+              return topics[topic];
+            }),
+            backgroundColor: '#2f7d4f',
+          },
+        ]);
+        var requested = sumBy(rows, 'handoverRequested', function (row) {
+          return languageName(row.language);
+        });
+        var accepted = sumBy(rows, 'handoverAccepted', function (row) {
+          return languageName(row.language);
+        });
+        var names = Object.keys(Object.assign({}, requested, accepted));
+        drawChart('chart-handovers', 'bar', names, [
+          {
+            label: t('stats.metric.handoverRequested'),
+            data: names.map(function (n) {
+              return requested[n] || 0;
+            }),
+            backgroundColor: '#8a4b00',
+          },
+          {
+            label: t('stats.metric.handoverAccepted'),
+            data: names.map(function (n) {
+              return accepted[n] || 0;
+            }),
+            backgroundColor: '#1d4f91',
+          },
+        ]);
+      })
+      .catch(function () {
+        detail.replaceChildren(
+          el('p', { class: 'error', role: 'alert', text: t('error.generic') }),
+        );
+      });
   }
 
   /* ---------- clock: waiting times move on ---------- */

@@ -9,6 +9,7 @@ import type { HandoverEvent } from './events';
 import { localizedAttachments, partnerCard, type Partner } from '../partners/partners';
 import { ActionTypes, CardFactory } from 'botbuilder';
 import type { HandoverService } from './service';
+import type { Statistics } from '../stats/statistics';
 import type { Ticket, TicketStatus } from './ticket';
 
 /** Largest request body of the counsellor API (a message is short). */
@@ -29,6 +30,8 @@ export interface CounsellorApiDeps {
   partners: readonly Partner[];
   /** The service point's time zone, for times told to users. */
   timeZone: string;
+  /** The anonymous statistics (the lead's reports). */
+  stats?: Statistics;
   /** Aborted when the process shuts down: open event streams end (the console reconnects). */
   shutdown?: AbortSignal;
   /** Deletes everything stored of a ticket's user and conversation (state, transcript, requests). */
@@ -515,4 +518,44 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       return { body: { deleted: true } };
     }),
   );
+
+  // The anonymous statistics, for leads: JSON rows, or CSV for a project report.
+  const period = (req: Request, account: CounsellorAccount) => {
+    if (account.role !== 'lead') {
+      throw new CounsellorApiError(403, 'Forbidden', 'The statistics are for leads.');
+    }
+    if (!deps.stats) throw new CounsellorApiError(404, 'NotFound', 'No statistics here.');
+    const query = new URLSearchParams(req.getQuery());
+    const from = query.get('from') ?? '';
+    const to = query.get('to') ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
+      throw new CounsellorApiError(400, 'BadRequest', 'Send ?from=YYYY-MM-DD&to=YYYY-MM-DD.');
+    }
+    return { stats: deps.stats, from, to };
+  };
+  server.get(
+    '/api/counsellor/stats',
+    handle(async (req, account) => {
+      const { stats, from, to } = period(req, account);
+      return { body: { from, to, rows: await stats.report(from, to) } };
+    }),
+  );
+  server.get('/api/counsellor/stats.csv', async (req: Request, res: Response) => {
+    try {
+      const account = await deps.auth.authenticate(req.header('authorization'));
+      const { stats, from, to } = period(req, account);
+      const csv = await stats.csv(from, to);
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="kausa-statistik-${from}-${to}.csv"`,
+      );
+      res.writeHead(200);
+      res.end(csv);
+    } catch (error) {
+      if (error instanceof CounsellorApiError) return fail(res, error);
+      deps.logger.error({ err: describeError(error) }, 'statistics export failed');
+      res.send(500, { code: 'InternalError', message: 'Internal error' });
+    }
+  });
 }

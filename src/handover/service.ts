@@ -55,6 +55,14 @@ export const CALLBACK_BUTTON: Button = {
   value: { action: 'callback' },
 };
 
+/** Who wants to know what happens in the handover: metrics and the anonymous statistics. */
+export interface HandoverObserver {
+  requested?(ticket: Ticket): void;
+  accepted?(ticket: Ticket): void;
+  ended?(ticket: Ticket, how: 'cancelled' | 'expired' | 'closed'): void;
+  request?(kind: 'callback' | 'referral' | 'appointment', language: string): void;
+}
+
 /** What {@link HandoverService} is built from. */
 export interface HandoverServiceDeps {
   queue: HandoverQueue;
@@ -69,6 +77,7 @@ export interface HandoverServiceDeps {
   delivery?: Delivery;
   logger?: Logger;
   now?: () => number;
+  observers?: HandoverObserver[];
 }
 
 /**
@@ -86,6 +95,8 @@ export class HandoverService {
   readonly presence: Presence;
   readonly events: HandoverEvents;
   delivery: Delivery | undefined;
+  /** Told of every move (metrics, statistics); none of them may fail a move. */
+  readonly observers: HandoverObserver[];
   private readonly hours: OpeningHours | undefined;
   private readonly logger: Logger | undefined;
   private readonly now: () => number;
@@ -103,6 +114,17 @@ export class HandoverService {
     this.delivery = deps.delivery;
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
+    this.observers = deps.observers ?? [];
+  }
+
+  private observe(tell: (observer: HandoverObserver) => void): void {
+    for (const observer of this.observers) {
+      try {
+        tell(observer);
+      } catch (error) {
+        this.logger?.warn({ err: describeError(error) }, 'handover observer failed');
+      }
+    }
   }
 
   /** Whether asking for a person makes sense now: open, and someone is at the console. */
@@ -122,7 +144,9 @@ export class HandoverService {
 
   /** Opens a ticket (or returns the conversation's open one) and where it stands. */
   async request(request: HandoverRequest): Promise<{ ticket: Ticket; place?: QueuePlace }> {
+    const since = this.now();
     const ticket = await this.queue.request(request);
+    if (ticket.createdAt >= since) this.observe((observer) => observer.requested?.(ticket));
     const place = await this.queue.place(ticket.id);
     return place ? { ticket, place } : { ticket };
   }
@@ -130,6 +154,7 @@ export class HandoverService {
   /** The user cancels while waiting, or leaves the chat with the counsellor. */
   async cancelByUser(ticketId: string): Promise<Ticket | undefined> {
     const cancelled = await this.queue.cancel(ticketId);
+    if (cancelled) this.observe((observer) => observer.ended?.(cancelled, 'cancelled'));
     if (cancelled && cancelled.acceptedAt === undefined) await this.tellPlaces();
     return cancelled;
   }
@@ -138,6 +163,7 @@ export class HandoverService {
   async accept(ticketId: string, counsellor: string, name: string): Promise<Ticket | undefined> {
     const accepted = await this.queue.accept(ticketId, counsellor);
     if (!accepted) return undefined;
+    this.observe((observer) => observer.accepted?.(accepted));
     await this.say(accepted, [{ key: 'handover:accepted', args: { name } }], [CANCEL_BUTTON]);
     await this.tellPlaces();
     return accepted;
@@ -147,6 +173,7 @@ export class HandoverService {
   async close(ticketId: string, name: string): Promise<Ticket | undefined> {
     const closed = await this.queue.close(ticketId);
     if (!closed) return undefined;
+    this.observe((observer) => observer.ended?.(closed, 'closed'));
     await this.say(
       closed,
       [{ key: 'handover:counsellorLeft', args: { name } }, { key: 'handover:helpful.ask' }],
@@ -159,6 +186,7 @@ export class HandoverService {
   async expire(): Promise<Ticket[]> {
     const expired = await this.queue.expireWaiting();
     for (const ticket of expired) {
+      this.observe((observer) => observer.ended?.(ticket, 'expired'));
       await this.say(ticket, [{ key: 'handover:timeout' }], [CALLBACK_BUTTON]);
     }
     if (expired.length > 0) await this.tellPlaces();
@@ -214,6 +242,7 @@ export class HandoverService {
   /** Keeps a callback request (given with consent) for the counsellors. */
   async addCallback(request: NewCallbackRequest): Promise<CallbackRequest> {
     const stored = await this.callbacks.add(request);
+    this.observe((observer) => observer.request?.('callback', stored.language));
     await this.events.publish({ type: 'callback', id: stored.id, status: 'open' });
     return stored;
   }
@@ -228,6 +257,7 @@ export class HandoverService {
   /** Keeps a referral (given with consent) for a counsellor to forward. */
   async addReferral(referral: NewRecord<Referral>): Promise<Referral> {
     const stored = await this.referrals.add(referral);
+    this.observe((observer) => observer.request?.('referral', stored.language));
     await this.events.publish({ type: 'referral', id: stored.id, status: 'open' });
     return stored;
   }
@@ -242,6 +272,7 @@ export class HandoverService {
   /** Keeps an appointment request for the counsellors to confirm. */
   async addAppointment(request: NewRecord<AppointmentRequest>): Promise<AppointmentRequest> {
     const stored = await this.appointments.add(request);
+    this.observe((observer) => observer.request?.('appointment', stored.language));
     await this.events.publish({ type: 'appointment', id: stored.id, status: stored.status });
     return stored;
   }

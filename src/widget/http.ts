@@ -99,6 +99,11 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       contentType: 'text/css; charset=utf-8',
       maxAgeSeconds: 300,
     },
+    '/counsellor/chart.js': {
+      file: path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+      contentType: JS,
+      maxAgeSeconds: 86400,
+    },
     '/webchat/webchat.js': {
       file: path.join(webchatDist(), 'webchat.js'),
       contentType: JS,

@@ -1,0 +1,153 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What the gauges read at each scrape. */
+export interface MetricSources {
+  /** Tickets per status (waiting, active). */
+  tickets(): Promise<Record<string, number>>;
+  /** Open Direct Line WebSocket streams of this instance. */
+  streams(): number;
+  /** Whether Redis (or the embedded store) answers. */
+  storageUp(): Promise<boolean>;
+}
+
+/**
+ * Prometheus metrics (prom-client): turns and their latency, errors,
+ * handovers waiting and active and the time until a counsellor accepts,
+ * Direct Line connections, storage health, and Node's own process metrics.
+ * Nothing per user: labels are channels, outcomes and statuses.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly turns: Counter<'channel' | 'outcome'>;
+  private readonly turnSeconds: Histogram<'channel'>;
+  private readonly errors: Counter<'kind'>;
+  private readonly acceptSeconds: Histogram;
+  private readonly handovers: Counter<'event'>;
+
+  constructor(sources: MetricSources) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'kausa_' });
+    const registers = [this.registry];
+    this.turns = new Counter({
+      name: 'kausa_turns_total',
+      help: 'Bot turns by channel and outcome (ok, failed)',
+      labelNames: ['channel', 'outcome'],
+      registers,
+    });
+    this.turnSeconds = new Histogram({
+      name: 'kausa_turn_duration_seconds',
+      help: 'Time from an incoming activity to its replies being sent and state saved',
+      labelNames: ['channel'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'kausa_errors_total',
+      help: 'Errors by kind (turn, http, storage)',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.acceptSeconds = new Histogram({
+      name: 'kausa_handover_wait_seconds',
+      help: 'Time from a handover request until a counsellor accepted it',
+      buckets: [30, 60, 120, 300, 600, 1200, 1800],
+      registers,
+    });
+    this.handovers = new Counter({
+      name: 'kausa_handovers_total',
+      help: 'Handover requests and what became of them (requested, accepted, cancelled, expired)',
+      labelNames: ['event'],
+      registers,
+    });
+    new Gauge({
+      name: 'kausa_handover_tickets',
+      help: 'Handover tickets by status (all instances)',
+      labelNames: ['status'],
+      registers,
+      async collect() {
+        const counts = await sources.tickets().catch(() => ({}) as Record<string, number>);
+        for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
+      },
+    });
+    new Gauge({
+      name: 'kausa_directline_streams',
+      help: 'Open Direct Line WebSocket streams on this instance',
+      registers,
+      collect() {
+        this.set(sources.streams());
+      },
+    });
+    new Gauge({
+      name: 'kausa_storage_up',
+      help: '1 when the state storage (Redis) answers, else 0',
+      registers,
+      async collect() {
+        this.set((await sources.storageUp().catch(() => false)) ? 1 : 0);
+      },
+    });
+  }
+
+  /** Runs a turn, counting it and its duration; a failure is counted and passed on. */
+  async timeTurn<T>(channel: string, work: () => Promise<T>): Promise<T> {
+    const stop = this.turnSeconds.startTimer({ channel });
+    try {
+      const result = await work();
+      this.turns.inc({ channel, outcome: 'ok' });
+      return result;
+    } catch (error) {
+      this.turns.inc({ channel, outcome: 'failed' });
+      this.errors.inc({ kind: 'turn' });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+
+  error(kind: 'http' | 'storage'): void {
+    this.errors.inc({ kind });
+  }
+
+  handover(event: 'requested' | 'accepted' | 'cancelled' | 'expired', waitMs?: number): void {
+    this.handovers.inc({ event });
+    if (event === 'accepted' && waitMs !== undefined) this.acceptSeconds.observe(waitMs / 1000);
+  }
+
+  /** The text Prometheus scrapes. */
+  scrape(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
+
+/** Whether a request carries the metrics bearer token (compared in constant time). */
+export function hasMetricsToken(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A listener of its own for `/metrics` (METRICS_PORT): keep that port inside the cluster. */
+export function startMetricsServer(
+  metrics: Metrics,
+  port: number,
+  token: string,
+): Promise<HttpServer> {
+  // (No chaining of writeHead: restify patches Node's response and drops its return value.)
+  const answer = (res: ServerResponse, status: number, body = '', type = 'text/plain') => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  };
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics' || req.method !== 'GET') return answer(res, 404);
+    if (token !== '' && !hasMetricsToken(req.headers.authorization, token)) return answer(res, 401);
+    metrics.scrape().then(
+      (body) => answer(res, 200, body, metrics.contentType),
+      () => answer(res, 500),
+    );
+  });
+  return new Promise((resolve) => server.listen(port, '::', () => resolve(server)));
+}
