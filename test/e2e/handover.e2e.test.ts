@@ -135,4 +135,41 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await waitForBubble(phone, fa('handover:helpful.thanks'));
     expect(pageErrors).to.deep.equal([]);
   });
+
+  it("shows the lead the day's anonymous numbers of that scenario, with charts", async function () {
+    await addCounsellor(app, {
+      username: 'leitung',
+      name: 'Leitung',
+      languages: ['de'],
+      password: PASSWORD,
+    });
+    const lead = await app.handover.directory.get('leitung');
+    await app.handover.directory.put({ ...lead!, role: 'lead' });
+    const page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+    ).newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.url}/counsellor/`);
+    await page.fill('#username', 'leitung');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.click('[data-tab="stats"]');
+    const total = (metric: string) =>
+      page.locator(`#stats-totals tr[data-metric="${metric}"] td`).textContent();
+    await page.locator('#stats-totals').waitFor();
+    // The Dari scenario above: one conversation, one handover requested and accepted, one "helpful".
+    expect(await total('conversations')).to.equal('1');
+    expect(await total('handoverRequested')).to.equal('1');
+    expect(await total('handoverAccepted')).to.equal('1');
+    expect(await total('helpfulYes')).to.equal('1');
+    expect(await page.locator('canvas').count()).to.equal(4);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'statistics-console-de.png') });
+    const download = page.waitForEvent('download');
+    await page.click('#stats-csv');
+    const csv = await download;
+    expect(csv.suggestedFilename()).to.match(
+      /^kausa-statistik-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect(pageErrors).to.deep.equal([]);
+  });
 });
