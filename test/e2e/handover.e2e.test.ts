@@ -6,7 +6,13 @@ import type { RunningApp } from '../../src/app';
 import { addCounsellor } from '../support/handover';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
-import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  launchChromium,
+  loginToConsole,
+  type,
+  waitForBubble,
+} from '../support/browser';
 
 const fa = content.i18n.getFixedT('fa');
 const de = content.i18n.getFixedT('de', 'console');
@@ -51,11 +57,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     desk.on('dialog', (dialog) => void dialog.accept());
 
     // The counsellor logs in; her console's live connection makes her available.
-    await desk.goto(`${app.url}/counsellor/`);
-    await desk.fill('#username', 'mariam');
-    await desk.fill('#password', PASSWORD);
-    await desk.click('button[type="submit"]');
-    await desk.locator('#presence:not(.off)').waitFor();
+    await loginToConsole(desk, app.url, 'mariam', PASSWORD);
     expect(await desk.textContent('#presence')).to.equal(de('online'));
 
     // The young person asks for a person in Dari.
@@ -149,10 +151,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
       await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
     ).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.url}/counsellor/`);
-    await page.fill('#username', 'leitung');
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type="submit"]');
+    await loginToConsole(page, app.url, 'leitung', PASSWORD);
     await page.click('[data-tab="stats"]');
     const total = (metric: string) =>
       page.locator(`#stats-totals tr[data-metric="${metric}"] td`).textContent();

@@ -6,7 +6,13 @@ import type { RunningApp } from '../../src/app';
 import { addCounsellor } from '../support/handover';
 import { startTestApp } from '../support/app';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
-import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  launchChromium,
+  loginToConsole,
+  type,
+  waitForBubble,
+} from '../support/browser';
 
 const PASSWORD = 'angebote-pruefen-2026';
 
@@ -105,10 +111,7 @@ describe('service point offers in the browser: a Turkish restaurant owner and an
       await browser.newContext({ viewport: { width: 1280, height: 800 } })
     ).newPage();
     desk.on('pageerror', (error) => pageErrors.push(error.message));
-    await desk.goto(`${app.url}/counsellor/`);
-    await desk.fill('#username', 'ayse');
-    await desk.fill('#password', PASSWORD);
-    await desk.click('button[type="submit"]');
+    await loginToConsole(desk, app.url, 'ayse', PASSWORD);
     await desk.click('[data-tab="referrals"]');
     const referral = desk.locator('li.request', { hasText: 'IHK zu Leipzig' });
     await referral.waitFor();

@@ -1,10 +1,12 @@
 import { expect } from 'chai';
-import { hashPassword } from '../../src/handover';
-import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
-import type { RedisClient } from '../../src/storage';
-import { counsellorApi, login, runHandoverScenario } from '../support/handover';
+import {
+  addCounsellorToRedis,
+  counsellorApi,
+  login,
+  runHandoverScenario,
+} from '../support/handover';
 import { spawnBot, type BotProcess } from '../support/http';
-import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
+import { dropNamespace, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
 
 const PASSWORD = 'zwei-instanzen-2026';
 
@@ -17,21 +19,12 @@ describe('handover across two bot processes sharing Redis', function () {
 
   before(async function () {
     // The account as `npm run counsellor -- add` stores it: in the shared Redis.
-    const redis = await rawRedis();
-    try {
-      await new RedisCounsellorDirectory(redis as unknown as RedisClient, namespace).put({
-        username: 'samir',
-        displayName: 'Samir',
-        passwordHash: await hashPassword(PASSWORD),
-        languages: ['ar', 'de'],
-        audiences: [],
-        role: 'counsellor',
-        disabled: false,
-        createdAt: Date.now(),
-      });
-    } finally {
-      await redis.close();
-    }
+    await addCounsellorToRedis(namespace, {
+      username: 'samir',
+      name: 'Samir',
+      languages: ['ar', 'de'],
+      password: PASSWORD,
+    });
     [a, b] = await Promise.all([spawnBot(env), spawnBot(env)]);
   });
 

@@ -1,13 +1,10 @@
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
-import { hashPassword } from '../../src/handover';
-import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
-import type { RedisClient } from '../../src/storage';
 import { tr } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
-import { counsellorApi, login, openEvents } from '../support/handover';
+import { addCounsellorToRedis, counsellorApi, login, openEvents } from '../support/handover';
 import { spawnBot, waitFor, type BotProcess } from '../support/http';
-import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
+import { dropNamespace, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
 
 const PASSWORD = 'ausfall-testen-2026';
 
@@ -19,21 +16,12 @@ describe('an instance is killed mid-handover', function () {
   let b: BotProcess;
 
   before(async function () {
-    const redis = await rawRedis();
-    try {
-      await new RedisCounsellorDirectory(redis as unknown as RedisClient, namespace).put({
-        username: 'lena',
-        displayName: 'Lena',
-        passwordHash: await hashPassword(PASSWORD),
-        languages: ['de'],
-        audiences: [],
-        role: 'counsellor',
-        disabled: false,
-        createdAt: Date.now(),
-      });
-    } finally {
-      await redis.close();
-    }
+    await addCounsellorToRedis(namespace, {
+      username: 'lena',
+      name: 'Lena',
+      languages: ['de'],
+      password: PASSWORD,
+    });
     [a, b] = await Promise.all([spawnBot(env), spawnBot(env)]);
   });
 

@@ -3,10 +3,7 @@ import { tr } from '../support/bot';
 import { message, post, spawnBot, waitFor, type BotProcess } from '../support/http';
 import { rawRedis } from '../support/redis';
 import { OwnRedis } from '../support/redisServer';
-import { hashPassword } from '../../src/handover';
-import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
-import type { RedisClient } from '../../src/storage';
-import { counsellorApi, login, openEvents } from '../support/handover';
+import { addCounsellorToRedis, counsellorApi, login, openEvents } from '../support/handover';
 
 /** A user must hear back within this time even when Redis is gone. */
 const REPLY_DEADLINE_MS = 2000;
@@ -103,21 +100,11 @@ describe('integration: Redis goes away mid-conversation', function () {
   });
 
   it('keeps a queued handover ticket through a Redis restart, and the counsellor takes it afterwards', async function () {
-    const directory = await rawRedis(redis.url);
-    try {
-      await new RedisCounsellorDirectory(directory as unknown as RedisClient, 'outage').put({
-        username: 'ali',
-        displayName: 'Ali',
-        passwordHash: await hashPassword('ausfallsicher-2026'),
-        languages: ['de'],
-        audiences: [],
-        role: 'counsellor',
-        disabled: false,
-        createdAt: Date.now(),
-      });
-    } finally {
-      await directory.close();
-    }
+    await addCounsellorToRedis(
+      'outage',
+      { username: 'ali', name: 'Ali', languages: ['de'], password: 'ausfallsicher-2026' },
+      redis.url,
+    );
     const token = await login(bot.url, 'ali', 'ausfallsicher-2026');
     const desk = await openEvents(bot.url, token);
     try {

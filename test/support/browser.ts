@@ -52,3 +52,17 @@ export async function type(page: Page, text: string): Promise<void> {
   await input.fill(text);
   await input.press('Enter');
 }
+
+/** Opens the counsellor console and logs in; resolves once the console is connected (online). */
+export async function loginToConsole(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/counsellor/`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type="submit"]');
+  await page.locator('#presence:not(.off)').waitFor();
+}

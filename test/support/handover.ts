@@ -3,15 +3,23 @@ import { expect } from 'chai';
 import { tr } from './bot';
 import { connect, widgetToken, type Client } from './directLine';
 import type { RunningApp } from '../../src/app';
-import { hashPassword } from '../../src/handover';
+import { hashPassword, type CounsellorAccount } from '../../src/handover';
+import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
+import type { RedisClient } from '../../src/storage';
+import { rawRedis, TEST_REDIS_URL } from './redis';
 import type { Language } from '../../src/language/languages';
 
-/** Adds a counsellor account (role counsellor, every audience) to a running app. */
-export async function addCounsellor(
-  app: RunningApp,
-  account: { username: string; name: string; languages: Language[]; password: string },
-): Promise<void> {
-  await app.handover.directory.put({
+/** A counsellor account for the tests: name, languages and password. */
+export interface TestCounsellor {
+  username: string;
+  name: string;
+  languages: Language[];
+  password: string;
+}
+
+/** The account as stored (role counsellor, every audience, argon2id hash). */
+async function accountOf(account: TestCounsellor): Promise<CounsellorAccount> {
+  return {
     username: account.username,
     displayName: account.name,
     passwordHash: await hashPassword(account.password),
@@ -20,7 +28,28 @@ export async function addCounsellor(
     role: 'counsellor',
     disabled: false,
     createdAt: Date.now(),
-  });
+  };
+}
+
+/** Adds a counsellor account to a running app. */
+export async function addCounsellor(app: RunningApp, account: TestCounsellor): Promise<void> {
+  await app.handover.directory.put(await accountOf(account));
+}
+
+/** Adds a counsellor account to a Redis, as `npm run counsellor -- add` does, for bot processes on it. */
+export async function addCounsellorToRedis(
+  namespace: string,
+  account: TestCounsellor,
+  url = TEST_REDIS_URL,
+): Promise<void> {
+  const redis = await rawRedis(url);
+  try {
+    await new RedisCounsellorDirectory(redis as unknown as RedisClient, namespace).put(
+      await accountOf(account),
+    );
+  } finally {
+    await redis.close();
+  }
 }
 
 /** A call to the counsellor API. */
