@@ -114,6 +114,8 @@ const cell = (value: string | number) => {
 export class Statistics {
   private pending = new Map<string, Map<string, number>>();
   private timer: NodeJS.Timeout | undefined;
+  /** Today in the service point's zone, and when it ends (epoch ms): counting needs no date maths. */
+  private today = { day: '', endsAt: 0 };
 
   constructor(
     private readonly store: StatsStore,
@@ -123,7 +125,12 @@ export class Statistics {
 
   /** Counts one event (or `by`, e.g. seconds waited) for today. */
   count(metric: StatMetric, dimensions: StatDimensions = {}, by = 1): void {
-    const day = DateTime.fromMillis(this.now(), { zone: this.timeZone }).toISODate() ?? '';
+    const now = this.now();
+    if (now >= this.today.endsAt || now < this.today.endsAt - 2 * 24 * 3600 * 1000) {
+      const local = DateTime.fromMillis(now, { zone: this.timeZone });
+      this.today = { day: local.toISODate() ?? '', endsAt: local.endOf('day').toMillis() + 1 };
+    }
+    const { day } = this.today;
     const fields = this.pending.get(day) ?? new Map<string, number>();
     const field = fieldOf(metric, dimensions);
     fields.set(field, (fields.get(field) ?? 0) + by);
