@@ -829,6 +829,30 @@
         }),
       );
     }
+    if (mine || (ticket.status !== 'waiting' && state.me.role === 'lead')) {
+      // At the person's request (by phone, in person): everything of them and this chat is deleted.
+      actions.appendChild(
+        el('button', {
+          type: 'button',
+          id: 'forget',
+          text: t('actions.forget'),
+          onclick: function () {
+            if (!window.confirm(t('actions.confirmForget'))) return;
+            api('POST', '/tickets/' + encodeURIComponent(ticket.id) + '/forget').then(
+              function () {
+                state.selected = null;
+                renderDetail();
+                refreshSoon();
+              },
+              function () {
+                addNote(ticket.id, t('error.generic'));
+                renderTranscript();
+              },
+            );
+          },
+        }),
+      );
+    }
     var head = el(
       'div',
       { class: 'detail-head' },

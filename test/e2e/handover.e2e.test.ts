@@ -169,6 +169,13 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     expect(csv.suggestedFilename()).to.match(
       /^kausa-statistik-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
     );
+    // At the person's request, the lead deletes everything of that chat from the console.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.click('[data-tab="closed"]');
+    await page.locator('#list button[data-ticket]').first().click();
+    await page.click('#forget');
+    await page.locator('#list li.empty').waitFor();
+    expect(await app.handover.queue.list('closed')).to.deep.equal([]);
     expect(pageErrors).to.deep.equal([]);
   });
 });
