@@ -7,7 +7,7 @@ import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
 import { createUnderstanding } from './nlu/setup';
 import { createUnansweredLog } from './nlu/unanswered';
-import { describeError, type Logger } from './logger';
+import { describeError, logId, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
 import { createServer } from './server';
 import { createHandover, hashPassword, type Handover } from './handover';
@@ -133,9 +133,23 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       },
     },
   });
-  // Every turn, on every channel, counted and timed.
-  const runTurn = (context: TurnContext) =>
-    metrics.timeTurn(context.activity.channelId ?? 'unknown', () => bot.run(context));
+  // Every turn, on every channel, counted and timed; at debug level, logged with hashed ids only.
+  const runTurn = async (context: TurnContext) => {
+    const started = performance.now();
+    const channel = context.activity.channelId ?? 'unknown';
+    await metrics.timeTurn(channel, () => bot.run(context));
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug(
+        {
+          channel,
+          conversation: logId(context.activity.conversation?.id ?? '', config.directLine.secret),
+          type: context.activity.type,
+          ms: Math.round(performance.now() - started),
+        },
+        'turn',
+      );
+    }
+  };
   const directLine = createDirectLine({
     redis: storage.redisClient,
     namespace: config.storageNamespace,

@@ -69,7 +69,7 @@ export interface ConversationData {
 }
 
 /** A turn is redone at most this often when another instance saved the conversation meanwhile. */
-export const MAX_TURN_ATTEMPTS = 5;
+export const MAX_TURN_ATTEMPTS = 10;
 /** Up to this many ms (times the attempt) before a turn is redone, so two instances do not collide again. */
 const RETRY_JITTER_MS = 15;
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from './config';
 import { ETagConflictError, StorageUnavailableError } from './storage';
@@ -22,4 +23,13 @@ export function describeError(error: unknown): Record<string, unknown> {
     ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
     ...(safe ? { message: error.message } : {}),
   };
+}
+
+/**
+ * An id as logs may show it: a keyed hash (HMAC-SHA-256, 12 hex characters),
+ * the same for the same id within a deployment, so one conversation's lines can
+ * be followed, but not the id itself, nor reversible by guessing.
+ */
+export function logId(id: string, key: string): string {
+  return createHmac('sha256', key).update(id).digest('hex').slice(0, 12);
 }

@@ -4,7 +4,7 @@ import { message, post, spawnBot, type BotProcess } from '../support/http';
 import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
 
 /** Messages of one conversation sent at the same moment, alternately to two instances. */
-const AT_ONCE = 24;
+const AT_ONCE = 16;
 
 describe('two instances take turns of the same conversation at the same time', function () {
   this.timeout(60_000);

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import type { RunningApp } from '../../src/app';
-import { capturingLogger, startTestApp } from '../support/app';
+import { capturingLogger, startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
+import { logId } from '../../src/logger';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
 import { connect, widgetToken, type Client } from '../support/directLine';
 import { addCounsellor, counsellorApi, login, openEvents } from '../support/handover';
@@ -227,6 +228,11 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
         expect(logged, `${what} in the logs`).to.not.contain(text);
       }
       for (const id of [widget.conversationId, ticket!.id]) expect(logged).to.not.contain(id);
+      // Turns are logged at debug level with the conversation's id hashed, so they can be followed.
+      const turns = logs.lines.filter((line) => line.includes('"msg":"turn"'));
+      expect(turns.length).to.be.above(10);
+      const hashed = logId(widget.conversationId, TEST_DIRECT_LINE_SECRET);
+      expect(turns.some((line) => line.includes(`"conversation":"${hashed}"`))).to.equal(true);
       // The figures for the notes, in the test's title: keys written, keys left (none of the user's).
       this.test!.title += ` (${keys.length} keys checked, ${after.length} left)`;
     } finally {
