@@ -85,7 +85,7 @@
     } catch {
       name = code;
     }
-    return code === 'de-simple' ? name + ' (einfach)' : name;
+    return code === 'de-simple' ? name + ' (' + t('simpleLanguage') + ')' : name;
   }
 
   function minutesSince(iso) {

@@ -9,6 +9,7 @@ import type { HandoverEvent } from './events';
 import { localizedAttachments, partnerCard, type Partner } from '../partners/partners';
 import { ActionTypes, CardFactory } from 'botbuilder';
 import type { HandoverService } from './service';
+import type { ContactRequest } from './records';
 import type { Statistics } from '../stats/statistics';
 import type { Ticket, TicketStatus } from './ticket';
 
@@ -68,6 +69,18 @@ function view(ticket: Ticket, now: number, escalated?: boolean): TicketView {
     waitingSeconds: Math.round(((ticket.acceptedAt ?? now) - ticket.createdAt) / 1000),
     ...(ticket.counsellor ? { counsellor: ticket.counsellor } : {}),
     ...(escalated !== undefined ? { escalated } : {}),
+  };
+}
+
+/** What every request a user left shows in the console: language, audience, contact, time. */
+function contactView(request: ContactRequest) {
+  return {
+    id: request.id,
+    language: request.language,
+    ...(request.audience ? { audience: request.audience } : {}),
+    contact: request.contact,
+    contactType: request.contactType,
+    createdAt: new Date(request.createdAt).toISOString(),
   };
 }
 
@@ -374,71 +387,52 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       const requests = await service.callbacks.list();
       return {
         body: requests.map((request) => ({
-          id: request.id,
-          language: request.language,
-          ...(request.audience ? { audience: request.audience } : {}),
+          ...contactView(request),
           topics: request.topics,
           ...(request.description ? { summary: request.description } : {}),
-          contact: request.contact,
-          contactType: request.contactType,
-          createdAt: new Date(request.createdAt).toISOString(),
         })),
       };
     }),
   );
 
-  // Done: the request, with the phone number or e-mail address, is deleted.
-  server.post(
-    '/api/counsellor/callbacks/:id/done',
-    handle(async (req) => {
-      const removed = await service.callbackDone(String(req.params.id ?? ''));
-      if (!removed) throw new CounsellorApiError(404, 'NotFound', 'No such callback request.');
-      return { body: { deleted: true } };
-    }),
-  );
+  // Done (called back; forwarded to the partner): the request, with the contact, is deleted.
+  for (const [kind, done] of [
+    ['callbacks', (id: string) => service.callbackDone(id)],
+    ['referrals', (id: string) => service.referralDone(id)],
+  ] as const) {
+    server.post(
+      `/api/counsellor/${kind}/:id/done`,
+      handle(async (req) => {
+        if (!(await done(String(req.params.id ?? '')))) {
+          throw new CounsellorApiError(404, 'NotFound', 'No such request.');
+        }
+        return { body: { deleted: true } };
+      }),
+    );
+  }
 
   server.get(
     '/api/counsellor/referrals',
     handle(async () => ({
       body: (await service.referrals.list()).map((referral) => ({
-        id: referral.id,
+        ...contactView(referral),
         partner: referral.partnerName,
         partnerId: referral.partnerId,
-        language: referral.language,
-        ...(referral.audience ? { audience: referral.audience } : {}),
         topics: referral.topics,
         ...(referral.description ? { summary: referral.description } : {}),
-        contact: referral.contact,
-        contactType: referral.contactType,
-        createdAt: new Date(referral.createdAt).toISOString(),
       })),
     })),
-  );
-
-  // Forwarded to the partner: the referral, with the contact, is deleted.
-  server.post(
-    '/api/counsellor/referrals/:id/done',
-    handle(async (req) => {
-      const removed = await service.referralDone(String(req.params.id ?? ''));
-      if (!removed) throw new CounsellorApiError(404, 'NotFound', 'No such referral.');
-      return { body: { deleted: true } };
-    }),
   );
 
   server.get(
     '/api/counsellor/appointments',
     handle(async () => ({
       body: (await service.appointments.list()).map((appointment) => ({
-        id: appointment.id,
+        ...contactView(appointment),
         start: new Date(appointment.start).toISOString(),
         minutes: appointment.minutes,
         place: appointment.place,
         status: appointment.status,
-        language: appointment.language,
-        ...(appointment.audience ? { audience: appointment.audience } : {}),
-        contact: appointment.contact,
-        contactType: appointment.contactType,
-        createdAt: new Date(appointment.createdAt).toISOString(),
       })),
     })),
   );

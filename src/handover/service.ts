@@ -4,8 +4,8 @@ import { describeError, type Logger } from '../logger';
 import type { Button, Text } from '../../dialogs/ui';
 import type { CallbackRequest, CallbackStore, NewCallbackRequest } from './callbacks';
 import type { AppointmentRequest, Referral } from '../offers/requests';
-import type { NewRecord, RecordStore } from './records';
-import type { HandoverEvents } from './events';
+import type { ContactRequest, NewRecord, RecordStore } from './records';
+import type { HandoverEvent, HandoverEvents } from './events';
 import type { Addressee, Delivery } from './delivery';
 import type { Presence } from './presence';
 import type { HandoverQueue, HandoverRequest, QueuePlace } from './queue';
@@ -240,41 +240,52 @@ export class HandoverService {
   }
 
   /** Keeps a callback request (given with consent) for the counsellors. */
-  async addCallback(request: NewCallbackRequest): Promise<CallbackRequest> {
-    const stored = await this.callbacks.add(request);
-    this.observe((observer) => observer.request?.('callback', stored.language));
-    await this.events.publish({ type: 'callback', id: stored.id, status: 'open' });
-    return stored;
+  addCallback(request: NewCallbackRequest): Promise<CallbackRequest> {
+    return this.keep('callback', this.callbacks, request, 'open');
   }
 
   /** A counsellor has called back: the request and its contact are deleted. */
-  async callbackDone(id: string): Promise<boolean> {
-    const removed = await this.callbacks.remove(id);
-    if (removed) await this.events.publish({ type: 'callback', id, status: 'done' });
-    return removed;
+  callbackDone(id: string): Promise<boolean> {
+    return this.drop('callback', this.callbacks, id);
   }
 
   /** Keeps a referral (given with consent) for a counsellor to forward. */
-  async addReferral(referral: NewRecord<Referral>): Promise<Referral> {
-    const stored = await this.referrals.add(referral);
-    this.observe((observer) => observer.request?.('referral', stored.language));
-    await this.events.publish({ type: 'referral', id: stored.id, status: 'open' });
-    return stored;
+  addReferral(referral: NewRecord<Referral>): Promise<Referral> {
+    return this.keep('referral', this.referrals, referral, 'open');
   }
 
   /** The referral is forwarded or withdrawn: it is deleted with the contact. */
-  async referralDone(id: string): Promise<boolean> {
-    const removed = await this.referrals.remove(id);
-    if (removed) await this.events.publish({ type: 'referral', id, status: 'done' });
-    return removed;
+  referralDone(id: string): Promise<boolean> {
+    return this.drop('referral', this.referrals, id);
   }
 
   /** Keeps an appointment request for the counsellors to confirm. */
-  async addAppointment(request: NewRecord<AppointmentRequest>): Promise<AppointmentRequest> {
-    const stored = await this.appointments.add(request);
-    this.observe((observer) => observer.request?.('appointment', stored.language));
-    await this.events.publish({ type: 'appointment', id: stored.id, status: stored.status });
+  addAppointment(request: NewRecord<AppointmentRequest>): Promise<AppointmentRequest> {
+    return this.keep('appointment', this.appointments, request, request.status);
+  }
+
+  /** Keeps a request a user left, counts it, and tells the consoles. */
+  private async keep<T extends ContactRequest>(
+    kind: 'callback' | 'referral' | 'appointment',
+    store: RecordStore<T>,
+    record: NewRecord<T>,
+    status: 'open' | AppointmentRequest['status'],
+  ): Promise<T> {
+    const stored = await store.add(record);
+    this.observe((observer) => observer.request?.(kind, stored.language));
+    await this.events.publish({ type: kind, id: stored.id, status } as HandoverEvent);
     return stored;
+  }
+
+  /** Deletes a request that is done, and tells the consoles. */
+  private async drop<T extends ContactRequest>(
+    kind: 'callback' | 'referral',
+    store: RecordStore<T>,
+    id: string,
+  ): Promise<boolean> {
+    const removed = await store.remove(id);
+    if (removed) await this.events.publish({ type: kind, id, status: 'done' });
+    return removed;
   }
 
   /** The starts of requested and confirmed appointments: these slots are taken. */

@@ -1,18 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import { addCounsellor } from '../support/handover';
-import { startTestApp } from '../support/app';
+import { addCounsellor, appWithBrowser } from '../support/handover';
 import { content } from '../support/bot';
-import {
-  ARTIFACTS_DIR,
-  launchChromium,
-  loginToConsole,
-  type,
-  waitForBubble,
-} from '../support/browser';
+import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';
 
 const fa = content.i18n.getFixedT('fa');
 const de = content.i18n.getFixedT('de', 'console');
@@ -22,23 +14,23 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
   this.timeout(120_000);
   let app: RunningApp;
   let browser: Browser;
+  let close: () => Promise<void>;
   const pageErrors: string[] = [];
 
   before(async function () {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    app = await startTestApp();
-    await addCounsellor(app, {
-      username: 'mariam',
-      name: 'Mariam',
-      languages: ['fa', 'de'],
-      password: PASSWORD,
-    });
-    browser = await launchChromium();
+    ({ app, browser, close } = await appWithBrowser(
+      {},
+      {
+        username: 'mariam',
+        name: 'Mariam',
+        languages: ['fa', 'de'],
+        password: PASSWORD,
+      },
+    ));
   });
 
   after(async function () {
-    await browser?.close();
-    await app?.close();
+    await close?.();
   });
 
   it('routes the request to her, she accepts and answers, both see each other, she closes and the bot takes over', async function () {

@@ -1,18 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import { addCounsellor } from '../support/handover';
-import { startTestApp } from '../support/app';
+import { appWithBrowser } from '../support/handover';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
-import {
-  ARTIFACTS_DIR,
-  launchChromium,
-  loginToConsole,
-  type,
-  waitForBubble,
-} from '../support/browser';
+import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';
 
 const PASSWORD = 'angebote-pruefen-2026';
 
@@ -24,23 +16,23 @@ describe('service point offers in the browser: a Turkish restaurant owner and an
   this.timeout(120_000);
   let app: RunningApp;
   let browser: Browser;
+  let close: () => Promise<void>;
   const pageErrors: string[] = [];
 
   before(async function () {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    app = await startTestApp({ DATA_DIR: OFFERS_DATA_DIR });
-    await addCounsellor(app, {
-      username: 'ayse',
-      name: 'Ayşe',
-      languages: ['tr', 'de', 'ar'],
-      password: PASSWORD,
-    });
-    browser = await launchChromium();
+    ({ app, browser, close } = await appWithBrowser(
+      { DATA_DIR: OFFERS_DATA_DIR },
+      {
+        username: 'ayse',
+        name: 'Ayşe',
+        languages: ['tr', 'de', 'ar'],
+        password: PASSWORD,
+      },
+    ));
   });
 
   after(async function () {
-    await browser?.close();
-    await app?.close();
+    await close?.();
   });
 
   it('checks whether a company can train, refers to the IHK with consent, books an appointment, and the console shows both', async function () {

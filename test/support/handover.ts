@@ -2,7 +2,11 @@ import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import { tr } from './bot';
 import { connect, widgetToken, type Client } from './directLine';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
+import { startTestApp } from './app';
+import { ARTIFACTS_DIR, launchChromium } from './browser';
 import { hashPassword, type CounsellorAccount } from '../../src/handover';
 import { RedisCounsellorDirectory } from '../../src/handover/counsellors';
 import type { RedisClient } from '../../src/storage';
@@ -291,4 +295,23 @@ export async function runHandoverScenario(where: HandoverScenario): Promise<void
     user.end();
     desk.close();
   }
+}
+
+/** An app for the browser tests with one counsellor account, and headless Chromium beside it. */
+export async function appWithBrowser(
+  env: Record<string, string>,
+  account: TestCounsellor,
+): Promise<{ app: RunningApp; browser: Browser; close(): Promise<void> }> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const app = await startTestApp(env);
+  await addCounsellor(app, account);
+  const browser = await launchChromium();
+  return {
+    app,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
 }
