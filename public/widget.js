@@ -129,6 +129,59 @@
     );
   }
 
+  /**
+   * The "connection problem" notice in the user's language: shown as soon as
+   * a message cannot be sent (the service answers 503 while its storage is
+   * stalled; Direct Line JS then reports "retry"), or when Web Chat gives up
+   * on one; gone once a message goes through or the bot answers. Web Chat
+   * keeps the message meanwhile, and the service keeps one it already took.
+   */
+  var connectionNotice = {
+    showing: false,
+    show: function () {
+      connectionNotice.showing = true;
+      showStatus(state.language.strings.connectionProblem);
+    },
+    clear: function () {
+      if (!connectionNotice.showing) return;
+      connectionNotice.showing = false;
+      showStatus('');
+    },
+  };
+
+  /** Wraps Direct Line JS's postActivity to see a failed send at once (its ids are "retry" then). */
+  function watchSends(directLine) {
+    var post = directLine.postActivity.bind(directLine);
+    directLine.postActivity = function (activity) {
+      return post(activity).map(function (id) {
+        if (id === 'retry') connectionNotice.show();
+        else connectionNotice.clear();
+        return id;
+      });
+    };
+    return directLine;
+  }
+
+  /** Web Chat store middleware: the notice for sends Web Chat gave up on, cleared by the bot's answers. */
+  function noticeOnFailedSend() {
+    return function (next) {
+      return function (action) {
+        if (
+          action.type === 'DIRECT_LINE/POST_ACTIVITY_REJECTED' ||
+          action.type === 'DIRECT_LINE/POST_ACTIVITY_IMPEDED'
+        ) {
+          connectionNotice.show();
+        } else if (
+          action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' ||
+          action.type === 'DIRECT_LINE/INCOMING_ACTIVITY'
+        ) {
+          connectionNotice.clear();
+        }
+        return next(action);
+      };
+    };
+  }
+
   function postJson(url, token) {
     var headers = { 'content-type': 'application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
@@ -169,8 +222,8 @@
     if (connection.resumed) options.conversationId = connection.conversationId;
     // The bot greets in the page's language; simple German is passed as its own code.
     else options.conversationStartProperties = { locale: state.language.code };
-    state.directLine = window.WebChat.createDirectLine(options);
-    state.store = window.WebChat.createStore();
+    state.directLine = watchSends(window.WebChat.createDirectLine(options));
+    state.store = window.WebChat.createStore({}, noticeOnFailedSend);
     writeSession({
       conversationId: connection.conversationId,
       token: connection.token,

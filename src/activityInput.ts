@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './util/json';
 
 /** Fields that are text when present; anything else in them is dropped. */
 const TEXT_FIELDS = [
@@ -30,6 +31,7 @@ export class BadActivityError extends Error {}
  * the Bot Framework sees it: it must be an object with a text `type` and a
  * conversation with a text `id`; optional fields of the wrong kind (a
  * `locale` that is a number, `attachments` that are not a list…) are dropped,
+ * and nothing may nest deeper than {@link MAX_JSON_DEPTH} levels,
  * so that nothing downstream meets a type it does not expect.
  * @throws BadActivityError when the activity cannot be handled at all.
  */
@@ -40,6 +42,9 @@ export function checkActivity(body: unknown): Partial<Activity> {
   }
   if (!isObject(body.conversation) || typeof body.conversation.id !== 'string') {
     throw new BadActivityError('The activity needs "conversation": {"id": "…"}.');
+  }
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+    throw new BadActivityError(`The activity nests deeper than ${MAX_JSON_DEPTH} levels.`);
   }
   for (const field of TEXT_FIELDS) {
     if (field in body && typeof body[field] !== 'string') delete body[field];

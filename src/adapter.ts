@@ -9,18 +9,25 @@ import type { Config } from './config';
 import { languageOfActivity, localizedMessage } from './language/replies';
 import { describeError, type Logger } from './logger';
 import { ClientReusingAuthentication } from './reusedClients';
+import { channelLabel } from './metrics';
+import { endpointModeOf, mayCall } from './channels/botFramework';
 import { turnLanguageIfSet } from '../dialogs/ui';
 
 /**
  * The Bot Framework adapter: authenticates `/api/messages` when an app id is
- * configured, and turns any failed turn into a short apology in the user's
- * language (the cause goes to the log, without personal data).
+ * configured, sends only where the endpoint's mode allows (never anywhere
+ * without credentials, loopback only in development), and turns any failed
+ * turn into a short apology in the user's language (the cause goes to the
+ * log, without personal data).
  */
 export function createAdapter(config: Config, i18n: i18n, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
   );
-  const adapter = new CloudAdapter(new ClientReusingAuthentication(auth));
+  const mode = endpointModeOf(config);
+  const adapter = new CloudAdapter(
+    new ClientReusingAuthentication(auth, (serviceUrl) => mayCall(mode, serviceUrl)),
+  );
   adapter.onTurnError = apologiseOnTurnError(i18n, logger);
   return adapter;
 }
@@ -31,7 +38,10 @@ export function apologiseOnTurnError(
   logger: Logger,
 ): (context: TurnContext, error: Error) => Promise<void> {
   return async (context: TurnContext, error: Error) => {
-    logger.error({ err: describeError(error), channel: context.activity.channelId }, 'turn failed');
+    logger.error(
+      { err: describeError(error), channel: channelLabel(context.activity.channelId) },
+      'turn failed',
+    );
     const language = turnLanguageIfSet(context) ?? languageOfActivity(context.activity);
     try {
       await context.sendActivity(

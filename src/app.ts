@@ -17,10 +17,12 @@ import { Ui } from '../dialogs/ui';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 import { buildConsoleStrings } from './handover/consoleStrings';
-import { Metrics, startMetricsServer } from './metrics';
+import { channelLabel, Metrics, startMetricsServer } from './metrics';
 import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
 import { metricsObserver, statisticsObserver } from './stats/observers';
-import type { TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { ApiMessagesPolicy, endpointModeOf } from './channels/botFramework';
+import { isGatewayConversationId } from './channels/directline/gateway';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The console account a local try (memory storage) starts with. */
@@ -43,6 +45,8 @@ export interface RunningApp {
   stats: Statistics;
   /** The Prometheus metrics. */
   metrics: Metrics;
+  /** The Bot Framework side: the adapter of `/api/messages` and its admission policy. */
+  botFramework: { adapter: CloudAdapter; policy: ApiMessagesPolicy };
   close(): Promise<void>;
 }
 
@@ -136,12 +140,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Every turn, on every channel, counted and timed; at debug level, logged with hashed ids only.
   const runTurn = async (context: TurnContext) => {
     const started = performance.now();
-    const channel = context.activity.channelId ?? 'unknown';
-    await metrics.timeTurn(channel, () => bot.run(context));
+    await metrics.timeTurn(context.activity.channelId, () => bot.run(context));
     if (logger.isLevelEnabled('debug')) {
       logger.debug(
         {
-          channel,
+          channel: channelLabel(context.activity.channelId),
           conversation: logId(context.activity.conversation?.id ?? '', config.directLine.secret),
           type: context.activity.type,
           ms: Math.round(performance.now() - started),
@@ -190,8 +193,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   );
   handover.service.delivery = delivery;
   handover.service.start();
+  const apiMessages = new ApiMessagesPolicy({
+    mode: endpointModeOf(config),
+    perMinute: config.apiMessagesPerMinute,
+    isWidgetConversation: isGatewayConversationId,
+  });
   const server = createServer({
     adapter,
+    apiMessages,
+    address,
     bot: { run: runTurn },
     ...(config.metrics.port === 0 && config.metrics.token !== ''
       ? { metrics: { metrics, token: config.metrics.token } }
@@ -251,7 +261,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     {
       port,
       storage: describeStorage(config.storageUrl),
-      auth: config.botAuth.MicrosoftAppId === '' ? 'open (local use)' : 'Bot Framework',
+      apiMessages: apiMessages.mode,
     },
     `kausa-bot listening on http://localhost:${port} (web chat at /)`,
   );
@@ -262,6 +272,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     handover,
     stats,
     metrics,
+    botFramework: { adapter, policy: apiMessages },
     // In-flight requests (turns) finish; streams close with a reconnect hint first.
     close: async () => {
       directLine.streams.close();

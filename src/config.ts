@@ -34,8 +34,19 @@ export interface Config {
   };
   /** How the service is reached from outside, e.g. `https://chat.example.org`; empty: from each request. */
   publicUrl: string;
-  /** Whether X-Forwarded-For/-Proto/-Host come from a trusted reverse proxy. */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the bot are trusted (0: none). The
+   * client's address is the X-Forwarded-For entry that many hops from the
+   * right; X-Forwarded-Proto/-Host are read only when it is above 0.
+   */
+  trustProxy: number;
+  /**
+   * Development mode (`npm run dev`): without app credentials, `/api/messages`
+   * also sends replies to a loopback `serviceUrl` (the Bot Framework Emulator).
+   */
+  devMode: boolean;
+  /** Requests one address may send to `/api/messages` per minute when it is open (no app id). */
+  apiMessagesPerMinute: number;
   /** Who may embed the widget page in a frame: CSP frame-ancestors sources. */
   frameAncestors: string[];
   /** Replaces the widget page's Content-Security-Policy (without frame-ancestors); empty: the built-in one. */
@@ -95,6 +106,23 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+/** Longest chain of trusted proxies TRUST_PROXY accepts. */
+const MAX_TRUSTED_HOPS = 10;
+
+/** TRUST_PROXY: a number of trusted hops; `true` is one (the shipped nginx), `false` none. */
+function trustedHops(env: Env): number {
+  const raw = text(env, 'TRUST_PROXY', '0').toLowerCase();
+  if (['true', 'yes'].includes(raw)) return 1;
+  if (['false', 'no'].includes(raw)) return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_TRUSTED_HOPS) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be the number of trusted proxies in front of the bot (0–${MAX_TRUSTED_HOPS}), got "${raw}"`,
+    );
+  }
+  return Number(raw);
 }
 
 function publicUrl(env: Env): string {
@@ -210,7 +238,9 @@ export function loadConfig(env?: Env): Config {
       tokenLifetimeSeconds: integer(source, 'DIRECT_LINE_TOKEN_SECONDS', 3600, 1, 86400),
     },
     publicUrl: publicUrl(source),
-    trustProxy: flag(source, 'TRUST_PROXY', false),
+    trustProxy: trustedHops(source),
+    devMode: flag(source, 'DEV_MODE', false),
+    apiMessagesPerMinute: integer(source, 'API_MESSAGES_PER_MINUTE', 120, 1, 10_000_000),
     frameAncestors: frameAncestors(source),
     contentSecurityPolicy: policy,
     metrics: {

@@ -5,9 +5,50 @@ import { ETagConflictError, StorageUnavailableError } from './storage';
 
 export type { Logger } from 'pino';
 
-/** A JSON logger on standard output. Never give it what a user typed. */
-export function createLogger(level: LogLevel): Logger {
-  return pino({ name: 'kausa-bot', level, base: { pid: process.pid } });
+/** Longest text a log field keeps: values a caller controls (a channel id…) cannot bloat the log. */
+export const MAX_LOGGED_CHARS = 120;
+
+// Control characters and bidirectional overrides: they would garble a terminal or hide text.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A text as logs may hold it: printable, and at most {@link MAX_LOGGED_CHARS} characters. */
+export function clip(value: string): string {
+  const printable = value.replace(UNPRINTABLE, '?');
+  return printable.length <= MAX_LOGGED_CHARS
+    ? printable
+    : `${printable.slice(0, MAX_LOGGED_CHARS)}…(${printable.length} chars)`;
+}
+
+/** Every text field of a log line, one level into objects (an error's fields), clipped. */
+function clipFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const clipped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string') clipped[key] = clip(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      clipped[key] = Object.fromEntries(
+        Object.entries(value).map(([inner, text]) => [
+          inner,
+          typeof text === 'string' ? clip(text) : text,
+        ]),
+      );
+    } else clipped[key] = value;
+  }
+  return clipped;
+}
+
+/**
+ * A JSON logger on standard output (or `destination`). Never give it what a
+ * user typed; every field is clipped to {@link MAX_LOGGED_CHARS} all the same.
+ */
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  const options = {
+    name: 'kausa-bot',
+    level,
+    base: { pid: process.pid },
+    formatters: { log: clipFields },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**

@@ -2,6 +2,38 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/**
+ * Channel ids that become a metric label as they are; any other is counted
+ * as `other`, so a caller cannot add label values (each one is a series
+ * kept in memory for good): the Bot Framework's channels, the Emulator, and
+ * the ids the tests and the bench use.
+ */
+export const KNOWN_CHANNELS: ReadonlySet<string> = new Set([
+  'directline',
+  'webchat',
+  'emulator',
+  'msteams',
+  'telegram',
+  'facebook',
+  'slack',
+  'email',
+  'sms',
+  'line',
+  'kik',
+  'groupme',
+  'twilio-sms',
+  'omnichannel',
+  'telephony',
+  'alexa',
+  'test',
+  'bench',
+]);
+
+/** The label of a channel id: itself when known, else `other`. */
+export function channelLabel(channelId: string | undefined): string {
+  return channelId !== undefined && KNOWN_CHANNELS.has(channelId) ? channelId : 'other';
+}
+
 /** What the gauges read at each scrape. */
 export interface MetricSources {
   /** Tickets per status (waiting, active). */
@@ -16,7 +48,7 @@ export interface MetricSources {
  * Prometheus metrics (prom-client): turns and their latency, errors,
  * handovers waiting and active and the time until a counsellor accepts,
  * Direct Line connections, storage health, and Node's own process metrics.
- * Nothing per user: labels are channels, outcomes and statuses.
+ * Nothing per user: labels are known channels, outcomes and statuses (closed sets).
  */
 export class Metrics {
   readonly registry = new Registry();
@@ -88,8 +120,9 @@ export class Metrics {
     });
   }
 
-  /** Runs a turn, counting it and its duration; a failure is counted and passed on. */
-  async timeTurn<T>(channel: string, work: () => Promise<T>): Promise<T> {
+  /** Runs a turn, counting it and its duration by channel (see {@link channelLabel}); a failure is counted and passed on. */
+  async timeTurn<T>(channelId: string | undefined, work: () => Promise<T>): Promise<T> {
+    const channel = channelLabel(channelId);
     const stop = this.turnSeconds.startTimer({ channel });
     try {
       const result = await work();

@@ -9,6 +9,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { refusingConnector } from './channels/botFramework';
 
 /** Connector and token clients kept per app id, service URL and audience; the oldest go first. */
 export const MAX_REUSED_CLIENTS = 256;
@@ -53,7 +54,17 @@ export class ClientReusingAuthentication extends BotFrameworkAuthentication {
   private readonly connectors = new BoundedCache<ConnectorClient>(MAX_REUSED_CLIENTS);
   private readonly tokenClients = new BoundedCache<UserTokenClient>(MAX_REUSED_CLIENTS);
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  /** The one connector given for every serviceUrl the bot may not call. */
+  private refused: ConnectorClient | undefined;
+
+  /**
+   * @param mayCall whether the bot may send to a serviceUrl; for any other, the
+   *   connector refuses every call before anything leaves the process.
+   */
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly mayCall: (serviceUrl: string) => boolean = () => true,
+  ) {
     super();
   }
 
@@ -100,8 +111,11 @@ export class ClientReusingAuthentication extends BotFrameworkAuthentication {
   private reusing(factory: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
     const connectors = this.connectors;
     const appId = appIdOf(identity);
+    const refused = () => (this.refused ??= refusingConnector());
+    const mayCall = this.mayCall;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        if (!mayCall(serviceUrl)) return Promise.resolve(refused());
         return connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
           factory.create(serviceUrl, audience),
         );

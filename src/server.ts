@@ -13,6 +13,9 @@ import { describeError, type Logger } from './logger';
 import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
 import { registerCalendarRoutes, type CalendarDeps } from './offers/http';
 import { BadActivityError, checkActivity } from './activityInput';
+import { clientAddress } from './channels/directline/http';
+import type { ApiMessagesPolicy } from './channels/botFramework';
+import { HttpError, sendHttpError } from './util/httpError';
 
 /** Largest request body accepted (Bot Framework channels send at most 256 KB). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -22,6 +25,10 @@ export const READY_TIMEOUT_MS = 1000;
 /** What the HTTP layer calls into. */
 export interface ServerDeps {
   adapter: CloudAdapter;
+  /** Who may use `/api/messages` and how (see `EndpointMode`). */
+  apiMessages: ApiMessagesPolicy;
+  /** How clients reach the service (for their address behind a proxy). */
+  address: PublicAddress;
   /** Runs one turn of the bot. */
   bot: { run(context: TurnContext): Promise<void> };
   /** `/metrics` on this port, behind a bearer token. */
@@ -64,6 +71,11 @@ export function createServer(deps: ServerDeps): Server {
       { level: 'fatal' },
     ) as unknown as ServerOptions['log'],
   });
+  // Every answer, JSON included: browsers must not guess another type from the content.
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   const activityBody = restify.plugins.bodyParser({
     maxBodySize: MAX_BODY_BYTES,
     mapParams: false,
@@ -103,9 +115,14 @@ export function createServer(deps: ServerDeps): Server {
   server.post('/api/messages', activityBody, async (req: Request, res: Response) => {
     try {
       req.body = checkActivity(req.body);
+      await deps.apiMessages.admit(req.body, clientAddress(req, deps.address));
     } catch (error) {
-      if (!(error instanceof BadActivityError)) throw error;
-      res.send(400, { code: 'BadArgument', message: error.message });
+      if (error instanceof BadActivityError) {
+        res.send(400, { code: 'BadArgument', message: error.message });
+        return;
+      }
+      if (!(error instanceof HttpError)) throw error;
+      sendHttpError(res, error, { code: error.code, message: error.message });
       return;
     }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));

@@ -50,7 +50,10 @@ describe('config', function () {
       FRAME_ANCESTORS: "'self' https://www.leipzig.de",
     });
     expect(config.publicUrl).to.equal('https://chat.example.org');
-    expect(config.trustProxy).to.equal(true);
+    expect(config.trustProxy, 'true is one trusted hop').to.equal(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).to.equal(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).to.equal(0);
+    expect(loadConfig({}).trustProxy).to.equal(0);
     expect(config.frameAncestors).to.deep.equal(["'self'", 'https://www.leipzig.de']);
     expect(loadConfig({ FRAME_ANCESTORS: 'self https://a.example' }).frameAncestors).to.deep.equal([
       "'self'",

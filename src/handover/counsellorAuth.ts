@@ -4,6 +4,7 @@ import jwt from 'jsonwebtoken';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
+  RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { RedisClient } from '../storage';
@@ -12,9 +13,15 @@ import type { CounsellorAccount, CounsellorDirectory } from './counsellors';
 
 /** How long a console session lasts: a working day. */
 export const COUNSELLOR_SESSION_SECONDS = 8 * 60 * 60;
-/** Failed logins per username and address before 429, within {@link LOGIN_WINDOW_SECONDS}. */
+/** Login attempts per username and address before 429, within {@link LOGIN_WINDOW_SECONDS}. */
 export const MAX_FAILED_LOGINS = 5;
-/** The window of {@link MAX_FAILED_LOGINS}. */
+/** Login attempts from one address, whatever the username (against spraying one password). */
+export const MAX_LOGINS_PER_ADDRESS = 20;
+/** Login attempts on one account, from any address (against guessing from many addresses). */
+export const MAX_LOGINS_PER_ACCOUNT = 10;
+/** Login attempts on the whole console (against spraying from many addresses). */
+export const MAX_LOGINS_OVERALL = 200;
+/** The window of every login limit. */
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Shortest password `npm run counsellor -- add` accepts. */
 export const MIN_PASSWORD_CHARS = 10;
@@ -40,15 +47,26 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+/** The login limits, each counted per key within {@link LOGIN_WINDOW_SECONDS}. */
+const LOGIN_LIMITS = [
+  { name: 'pair', points: MAX_FAILED_LOGINS },
+  { name: 'address', points: MAX_LOGINS_PER_ADDRESS },
+  { name: 'account', points: MAX_LOGINS_PER_ACCOUNT },
+  { name: 'overall', points: MAX_LOGINS_OVERALL },
+] as const;
+type LimitName = (typeof LOGIN_LIMITS)[number]['name'];
+
+const hashed = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
  * Logins and sessions of the counsellor console: argon2id password check,
- * failed attempts limited per username and address, and signed session
- * tokens that expire. A disabled account loses access at once, even with a
- * token that has not expired.
+ * attempts limited per username and address, per address, per account and
+ * overall, and signed session tokens that expire. A disabled account loses
+ * access at once, even with a token that has not expired.
  */
 export class CounsellorAuth {
   private readonly key: KeyObject;
-  private readonly failures: RateLimiterAbstract;
+  private readonly limits: Array<{ name: LimitName; limiter: RateLimiterAbstract }>;
   /** Compared against when the username is unknown, so timing does not tell which names exist. */
   private readonly dummyHash: Promise<string>;
 
@@ -60,19 +78,23 @@ export class CounsellorAuth {
   ) {
     // A key of its own, derived from the secret: a Direct Line token is never a session.
     this.key = createSecretKey(createHmac('sha256', secret).update(AUDIENCE).digest());
-    const rule = {
-      points: MAX_FAILED_LOGINS,
-      duration: LOGIN_WINDOW_SECONDS,
-      keyPrefix: `${namespace}::login-failures`,
-    };
-    this.failures = redis
-      ? new RateLimiterRedis({
-          ...rule,
-          storeClient: redis,
-          useRedisPackage: true,
-          insuranceLimiter: new RateLimiterMemory(rule),
-        })
-      : new RateLimiterMemory(rule);
+    // Counted in Redis when state is there (all instances together, atomically), else in memory.
+    this.limits = LOGIN_LIMITS.map(({ name, points }) => {
+      const rule = {
+        points,
+        duration: LOGIN_WINDOW_SECONDS,
+        keyPrefix: `${namespace}::login-${name}`,
+      };
+      const limiter = redis
+        ? new RateLimiterRedis({
+            ...rule,
+            storeClient: redis,
+            useRedisPackage: true,
+            insuranceLimiter: new RateLimiterMemory(rule),
+          })
+        : new RateLimiterMemory(rule);
+      return { name, limiter };
+    });
     this.dummyHash = hashPassword('not a password of anyone');
   }
 
@@ -81,25 +103,37 @@ export class CounsellorAuth {
    * @throws CounsellorApiError 401 (wrong name or password, or disabled), 429 (too many failures)
    */
   async login(username: string, password: string, clientAddress: string): Promise<Session> {
-    const attemptKey = createHash('sha256').update(`${clientAddress}\n${username}`).digest('hex');
-    const record = await this.failures.get(attemptKey);
-    if (record && record.consumedPoints >= MAX_FAILED_LOGINS) {
-      throw new CounsellorApiError(
-        429,
-        'TooManyAttempts',
-        'Too many failed logins; try again later.',
-        Math.max(1, Math.ceil(record.msBeforeNext / 1000)),
-      );
+    const keys: Record<LimitName, string> = {
+      pair: hashed(`${clientAddress}\n${username}`),
+      address: hashed(clientAddress),
+      account: hashed(username),
+      overall: 'all',
+    };
+    // Each attempt is counted before its password is checked, one limit after the other
+    // (each count is atomic): a burst of parallel attempts gets no more checks than the limit.
+    for (const { name, limiter } of this.limits) {
+      try {
+        await limiter.consume(keys[name]);
+      } catch (result) {
+        if (!(result instanceof RateLimiterRes)) throw result;
+        throw new CounsellorApiError(
+          429,
+          'TooManyAttempts',
+          'Too many login attempts; try again later.',
+          Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+        );
+      }
     }
     const account = await this.directory.get(username);
     const valid = await verify(account?.passwordHash ?? (await this.dummyHash), password).catch(
       () => false,
     );
     if (!account || !valid || account.disabled) {
-      await this.failures.penalty(attemptKey, 1);
       throw new CounsellorApiError(401, 'Unauthorized', 'Wrong username or password.');
     }
-    await this.failures.delete(attemptKey);
+    // A successful login does not count: its attempt is given back to every limit.
+    await Promise.all(this.limits.map(({ name, limiter }) => limiter.reward(keys[name], 1)));
+    await this.limits[0]!.limiter.delete(keys.pair);
     const token = jwt.sign({ role: account.role }, this.key, {
       algorithm: 'HS256',
       audience: AUDIENCE,

@@ -2,6 +2,9 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { clientAddress, streamOrigin, type PublicAddress } from '../channels/directline/http';
 import { describeError, type Logger } from '../logger';
 import { sendHttpError } from '../util/httpError';
+import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../util/deadline';
+import { isUnavailable } from '../storage/errors';
+import { OutboundRefusedError } from '../channels/botFramework';
 import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
 import { nameOf, type CounsellorAccount, type CounsellorDirectory } from './counsellors';
 import type { Delivery } from './delivery';
@@ -84,8 +87,32 @@ function contactView(request: ContactRequest) {
   };
 }
 
-function fail(res: Response, error: CounsellorApiError): void {
-  sendHttpError(res, error, { code: error.code, message: error.message });
+/**
+ * Answers a failed console request: a refusal as it is; storage that did not
+ * answer (or answered too late) 503 with Retry-After; a channel the bot may
+ * not send to 409; anything else 500, with the cause in the log only.
+ */
+function fail(res: Response, error: unknown, logger: Logger, what: string): void {
+  if (error instanceof CounsellorApiError) {
+    sendHttpError(res, error, { code: error.code, message: error.message });
+  } else if (isUnavailable(error)) {
+    logger.warn({ err: describeError(error) }, `${what}: storage did not answer`);
+    const unavailable = new CounsellorApiError(
+      503,
+      'ServiceUnavailable',
+      'The service is unavailable; try again shortly.',
+      RETRY_AFTER_SECONDS,
+    );
+    sendHttpError(res, unavailable, { code: unavailable.code, message: unavailable.message });
+  } else if (error instanceof OutboundRefusedError) {
+    res.send(409, {
+      code: 'Unreachable',
+      message: "This user's channel cannot receive messages from this bot.",
+    });
+  } else {
+    logger.error({ err: describeError(error) }, what);
+    res.send(500, { code: 'InternalError', message: 'Internal error' });
+  }
 }
 
 /**
@@ -107,22 +134,40 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     ) =>
     async (req: Request, res: Response) => {
       try {
-        const account = await deps.auth.authenticate(req.header('authorization'));
-        const result = await work(req, account);
+        const answer = (async () => {
+          const account = await deps.auth.authenticate(req.header('authorization'));
+          return work(req, account);
+        })();
+        const result = await within(answer, ROUTE_DEADLINE_MS);
         res.send(result.status ?? 200, result.body);
       } catch (error) {
-        if (error instanceof CounsellorApiError) return fail(res, error);
-        deps.logger.error({ err: describeError(error) }, 'counsellor request failed');
-        res.send(500, { code: 'InternalError', message: 'Internal error' });
+        fail(res, error, deps.logger, 'counsellor request failed');
       }
     };
   const { service } = deps;
+  /**
+   * The ticket, if the caller may see it: a lead any; a counsellor their own,
+   * and a waiting one only when routing offers it to them (their languages and
+   * audiences, or after escalation).
+   */
   const ticketOf = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
     const ticket = await service.queue.get(String(req.params.id ?? ''));
     if (!ticket) throw new CounsellorApiError(404, 'NotFound', 'No such ticket.');
-    const own = ticket.counsellor === account.username;
-    if (ticket.status !== 'waiting' && !own && account.role !== 'lead') {
+    if (account.role === 'lead' || ticket.counsellor === account.username) return ticket;
+    if (ticket.status !== 'waiting') {
       throw new CounsellorApiError(403, 'Forbidden', 'This ticket belongs to another counsellor.');
+    }
+    const profile = {
+      id: account.username,
+      languages: account.languages,
+      audiences: account.audiences,
+    };
+    if (!service.queue.isOfferedTo(ticket, profile)) {
+      throw new CounsellorApiError(
+        403,
+        'Forbidden',
+        'This request waits for a colleague with its language; it comes to you if it waits longer.',
+      );
     }
     return ticket;
   };
@@ -143,11 +188,10 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       return;
     }
     try {
-      res.send(200, await deps.auth.login(username, password, clientAddress(req, deps.address)));
+      const session = deps.auth.login(username, password, clientAddress(req, deps.address));
+      res.send(200, await within(session, ROUTE_DEADLINE_MS));
     } catch (error) {
-      if (error instanceof CounsellorApiError) return fail(res, error);
-      deps.logger.error({ err: describeError(error) }, 'counsellor login failed');
-      res.send(500, { code: 'InternalError', message: 'Internal error' });
+      fail(res, error, deps.logger, 'counsellor login failed');
     }
   });
 
@@ -170,12 +214,14 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
   server.get('/api/counsellor/events', async (req: Request, res: Response) => {
     let account: CounsellorAccount;
     try {
-      account = await deps.auth.authenticate(req.header('authorization'));
-      await service.presence.touch(account.username);
+      const opening = (async () => {
+        const who = await deps.auth.authenticate(req.header('authorization'));
+        await service.presence.touch(who.username);
+        return who;
+      })();
+      account = await within(opening, ROUTE_DEADLINE_MS);
     } catch (error) {
-      if (error instanceof CounsellorApiError) return fail(res, error);
-      deps.logger.error({ err: describeError(error) }, 'counsellor event stream failed');
-      res.send(500, { code: 'InternalError', message: 'Internal error' });
+      fail(res, error, deps.logger, 'counsellor event stream failed');
       return;
     }
     res.writeHead(200, {
@@ -536,9 +582,12 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
   );
   server.get('/api/counsellor/stats.csv', async (req: Request, res: Response) => {
     try {
-      const account = await deps.auth.authenticate(req.header('authorization'));
-      const { stats, from, to } = period(req, account);
-      const csv = await stats.csv(from, to);
+      const exporting = (async () => {
+        const account = await deps.auth.authenticate(req.header('authorization'));
+        const { stats, from, to } = period(req, account);
+        return { from, to, csv: await stats.csv(from, to) };
+      })();
+      const { from, to, csv } = await within(exporting, ROUTE_DEADLINE_MS);
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader(
         'content-disposition',
@@ -547,9 +596,7 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       res.writeHead(200);
       res.end(csv);
     } catch (error) {
-      if (error instanceof CounsellorApiError) return fail(res, error);
-      deps.logger.error({ err: describeError(error) }, 'statistics export failed');
-      res.send(500, { code: 'InternalError', message: 'Internal error' });
+      fail(res, error, deps.logger, 'statistics export failed');
     }
   });
 }

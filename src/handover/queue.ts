@@ -3,7 +3,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Audience, TopicId } from '../content/topics';
 import type { Language } from '../language/languages';
 import type { HandoverEvents } from './events';
-import { offersFor } from './routing';
+import { isOffered, offersFor } from './routing';
 import type { CounsellorProfile, Offer, RelayedMessage, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
 
@@ -109,6 +109,11 @@ export class HandoverQueue {
       this.now(),
       this.escalateAfterMs,
     );
+  }
+
+  /** Whether routing offers this waiting ticket to the counsellor (now). */
+  isOfferedTo(ticket: Ticket, counsellor: CounsellorProfile): boolean {
+    return isOffered(ticket, counsellor, this.now(), this.escalateAfterMs);
   }
 
   /** Where a waiting ticket stands, and roughly how long until someone takes it. */

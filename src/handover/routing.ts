@@ -11,6 +11,19 @@ export function matches(ticket: Ticket, counsellor: CounsellorProfile): boolean 
 }
 
 /**
+ * Whether a waiting ticket is offered to a counsellor: they speak its
+ * language and advise its audience, or it has waited `escalateAfterMs`.
+ */
+export function isOffered(
+  ticket: Ticket,
+  counsellor: CounsellorProfile,
+  now: number,
+  escalateAfterMs: number,
+): boolean {
+  return matches(ticket, counsellor) || now - ticket.createdAt >= escalateAfterMs;
+}
+
+/**
  * The waiting tickets a counsellor is offered, in the order to take them: a
  * ticket goes first to counsellors who speak its language (and advise its
  * audience); once it has waited `escalateAfterMs`, to everyone, marked as
@@ -27,7 +40,9 @@ export function offersFor(
   const escalated: Offer[] = [];
   for (const ticket of [...waiting].sort((a, b) => a.createdAt - b.createdAt)) {
     if (matches(ticket, counsellor)) matching.push({ ticket, escalated: false });
-    else if (now - ticket.createdAt >= escalateAfterMs) escalated.push({ ticket, escalated: true });
+    else if (isOffered(ticket, counsellor, now, escalateAfterMs)) {
+      escalated.push({ ticket, escalated: true });
+    }
   }
   return [...matching, ...escalated];
 }

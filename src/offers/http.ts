@@ -4,6 +4,8 @@ import type { RecordStore } from '../handover/records';
 import { describeError, type Logger } from '../logger';
 import type { OfferEvent } from './data';
 import { calendarFile } from './ics';
+import { isUnavailable } from '../storage/errors';
+import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../util/deadline';
 import type { AppointmentRequest } from './requests';
 
 /** What the calendar files are made from. */
@@ -60,7 +62,9 @@ export function registerCalendarRoutes(server: Server, deps: CalendarDeps): void
   server.get('/calendar/appointments/:file', async (req: Request, res: Response) => {
     const id = idOf(req);
     try {
-      const appointment = id ? await deps.appointments.get(id) : undefined;
+      const appointment = id
+        ? await within(deps.appointments.get(id), ROUTE_DEADLINE_MS)
+        : undefined;
       if (!appointment || appointment.status !== 'confirmed') return notFound(res);
       send(
         res,
@@ -74,6 +78,12 @@ export function registerCalendarRoutes(server: Server, deps: CalendarDeps): void
         }),
       );
     } catch (error) {
+      if (isUnavailable(error)) {
+        deps.logger.warn({ err: describeError(error) }, 'calendar file: storage did not answer');
+        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        res.send(503, { code: 'ServiceUnavailable', message: 'Try again shortly.' });
+        return;
+      }
       deps.logger.error({ err: describeError(error) }, 'calendar file failed');
       res.send(500, { code: 'InternalError', message: 'Internal error' });
     }

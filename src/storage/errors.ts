@@ -14,3 +14,31 @@ export class StorageUnavailableError extends Error {
     this.name = 'StorageUnavailableError';
   }
 }
+
+/** Errors node-redis raises when the server is unreachable, closed or too slow. */
+const CONNECTION_ERRORS = new Set([
+  'ClientClosedError',
+  'ClientOfflineError',
+  'ConnectionTimeoutError',
+  'DisconnectsClientError',
+  'ReconnectStrategyError',
+  'SocketClosedUnexpectedlyError',
+  'SocketTimeoutError',
+  'TimeoutError',
+]);
+
+/**
+ * Whether an error means the storage could not answer (down, hanging, a
+ * deadline passed) rather than a bug: such a request is answered 503 with
+ * Retry-After, and nothing more is logged than a warning.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error instanceof StorageUnavailableError ||
+    error.name === 'DeadlineError' ||
+    CONNECTION_ERRORS.has(error.name) ||
+    CONNECTION_ERRORS.has(error.constructor.name) ||
+    /client is (offline|closed)|connection is closed/i.test(error.message)
+  );
+}

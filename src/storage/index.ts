@@ -3,7 +3,7 @@ import { MemoryBackend } from './memoryBackend';
 import { RedisBackend } from './redisBackend';
 
 export { KeyvStorage, STORAGE_TIMEOUT_MS, type KeyvStorageOptions } from './keyvStorage';
-export { ETagConflictError, StorageUnavailableError } from './errors';
+export { ETagConflictError, isUnavailable, StorageUnavailableError } from './errors';
 export type { KeyvBackend } from './keyvBackend';
 export { MemoryBackend } from './memoryBackend';
 export { RedisBackend, type RedisClient } from './redisBackend';

@@ -17,6 +17,11 @@ export interface KeyvBackend {
   setIfETag(key: string, expectedETag: string, item: StoreItem, ttlMs: number): Promise<boolean>;
   /** Waits up to `timeoutMs` for the first connection; resolves whether it is ready. */
   whenReady(timeoutMs: number): Promise<boolean>;
+  /**
+   * While the first connection is being opened: a promise that settles when
+   * it is open or has failed; afterwards undefined (calls then go straight through).
+   */
+  readonly opening?: Promise<unknown>;
   /** Resolves when the backend answers; rejects otherwise. */
   ping(): Promise<void>;
   /** Releases connections and timers. */

@@ -39,7 +39,9 @@ export class KeyvStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
-    const values = await this.withDeadline('read', this.backend.keyv.getMany<StoreItem>(keys));
+    const values = await this.withDeadline('read', () =>
+      this.backend.keyv.getMany<StoreItem>(keys),
+    );
     const items: StoreItems = {};
     keys.forEach((key, index) => {
       const value = values[index];
@@ -53,8 +55,7 @@ export class KeyvStorage implements Storage {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    await this.withDeadline(
-      'write',
+    await this.withDeadline('write', () =>
       Promise.all(keys.map((key) => this.writeOne(key, changes[key] as StoreItem))),
     );
   }
@@ -63,7 +64,7 @@ export class KeyvStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     if (keys.length === 0) return;
-    await this.withDeadline('delete', this.backend.keyv.delete(keys));
+    await this.withDeadline('delete', () => this.backend.keyv.delete(keys));
   }
 
   /** Waits up to `timeoutMs` for the backend's first connection; resolves whether it is ready. */
@@ -73,7 +74,7 @@ export class KeyvStorage implements Storage {
 
   /** Resolves when the backend answers within the deadline. */
   async ping(): Promise<void> {
-    await this.withDeadline('ping', this.backend.ping());
+    await this.withDeadline('ping', () => this.backend.ping());
   }
 
   /** The Redis connection of a Redis backend, for stores that share it; undefined in memory. */
@@ -96,7 +97,13 @@ export class KeyvStorage implements Storage {
     }
   }
 
-  private async withDeadline<T>(operation: string, work: Promise<T>): Promise<T> {
+  /**
+   * Runs `call` within the deadline; a call made while the first connection
+   * is being opened waits for it (inside the same deadline) instead of failing.
+   */
+  private async withDeadline<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    const opening = this.backend.opening;
+    const work = opening ? opening.then(call) : call();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(

@@ -4,7 +4,12 @@ import KeyvRedis from '@keyv/redis';
 import { createClient, defineScript, type CommandParser } from '@redis/client';
 import { deserialize, serialize, type Envelope, type KeyvBackend } from './keyvBackend';
 
-/** A Redis command that gets no answer within this time fails (the turn then apologises). */
+/**
+ * A command not yet sent to Redis within this time fails. (node-redis counts
+ * only the wait before sending: a command sent to a Redis that hangs waits
+ * for its answer, so callers set deadlines of their own, as KeyvStorage and
+ * the HTTP routes do.)
+ */
 export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 /** A connection attempt that takes longer than this is abandoned and retried. */
 export const REDIS_CONNECT_TIMEOUT_MS = 1000;
@@ -73,6 +78,8 @@ export class RedisBackend implements KeyvBackend {
   readonly client: Client;
   private readonly store: KeyvRedis<StoreItem>;
   private readonly connecting: Promise<unknown>;
+  /** See {@link KeyvBackend.opening}. */
+  opening?: Promise<unknown>;
 
   constructor(url: string, options: RedisBackendOptions) {
     const onError = options.onError ?? (() => undefined);
@@ -93,6 +100,7 @@ export class RedisBackend implements KeyvBackend {
     });
     this.keyv.on('error', () => undefined); // errors are thrown to the caller as well
     this.connecting = this.client.connect().catch(onError);
+    this.opening = this.connecting.finally(() => (this.opening = undefined));
   }
 
   async whenReady(timeoutMs: number): Promise<boolean> {

@@ -4,9 +4,12 @@ import type { Request, Response, Server } from 'restify';
 import {
   clientAddress,
   sendDirectLineError,
+  serviceUnavailable,
   streamOrigin,
   type PublicAddress,
 } from '../channels/directline/http';
+import { isUnavailable } from '../storage/errors';
+import { ROUTE_DEADLINE_MS, within } from '../util/deadline';
 import { DirectLineError } from '../channels/directline/errors';
 import type { DirectLineGateway } from '../channels/directline/gateway';
 import { describeError, type Logger } from '../logger';
@@ -173,9 +176,11 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     '/widget/token',
     withSecureHeaders(async (req, res) => {
       try {
-        res.send(200, await deps.gateway.widgetToken(clientAddress(req, deps.address)));
+        const token = deps.gateway.widgetToken(clientAddress(req, deps.address));
+        res.send(200, await within(token, ROUTE_DEADLINE_MS));
       } catch (error) {
         if (error instanceof DirectLineError) return sendDirectLineError(res, error);
+        if (isUnavailable(error)) return sendDirectLineError(res, serviceUnavailable());
         deps.logger.error({ err: describeError(error) }, 'widget token failed');
         sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
       }

@@ -50,6 +50,7 @@ const WIDGET_KEYS = [
   'deleteData',
   'connecting',
   'offline',
+  'connectionProblem',
   'retry',
   'privacy',
   'chatLabel',

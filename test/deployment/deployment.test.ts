@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv/dist/2019';
 import { expect } from 'chai';
+import { loadConfig } from '../../src/config';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parse, parseAllDocuments } from 'yaml';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -85,8 +86,12 @@ describe('deployment files: what CI can check without a cluster or a Docker daem
     for (const bot of [bot1, bot2]) {
       expect(bot?.environment).to.include({
         STORAGE_URL: 'redis://redis:6379/0',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
       });
+      // nginx is one trusted hop: the client is the rightmost X-Forwarded-For entry.
+      expect(loadConfig({ TRUST_PROXY: bot?.environment?.TRUST_PROXY ?? '' }).trustProxy).to.equal(
+        1,
+      );
     }
     expect(proxy?.volumes?.[0]).to.match(/nginx\.conf/);
     const nginx = read('nginx.conf');

@@ -162,6 +162,38 @@ describe('web widget in a real browser (headless Chromium)', function () {
     }
   });
 
+  it('tells an Arabic user in Arabic when a message cannot be sent (storage down: 503), and clears the notice once sending works', async function () {
+    const arabic = await browser.newContext({ viewport: PHONE, locale: 'ar-SY' });
+    try {
+      const page = await arabic.newPage();
+      watch(page);
+      await page.goto(`${app.url}/`);
+      await waitForBubble(page, t('ar')('welcome.hello'));
+      // What the gateway answers while Redis hangs (its own route deadline).
+      const outage = '**/v3/directline/conversations/*/activities';
+      await page.route(outage, (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({
+              status: 503,
+              headers: { 'content-type': 'application/json', 'retry-after': '5' },
+              body: '{"error":{"code":"ServiceUnavailable","message":"try again shortly"}}',
+            })
+          : route.continue(),
+      );
+      await type(page, 'كم الراتب؟');
+      await page
+        .locator('#status', { hasText: t('ar')('widget:connectionProblem') })
+        .waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'widget-ar-connection-problem.png') });
+      await page.unroute(outage);
+      await type(page, 'كم راتب التدريب؟');
+      await waitForBubble(page, t('ar')('topics:training-pay.answer').slice(0, 30));
+      expect((await page.textContent('#status'))?.trim()).to.equal('');
+    } finally {
+      await arabic.close();
+    }
+  });
+
   it('shows what a user types as text, never as HTML', async function () {
     const page = await context.newPage();
     watch(page);

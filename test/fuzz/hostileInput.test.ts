@@ -4,7 +4,16 @@ import type { RunningApp } from '../../src/app';
 import { capturingLogger, startTestApp } from '../support/app';
 import { tr } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
-import { message, post } from '../support/http';
+import { readFileSync } from 'node:fs';
+import {
+  countingListener,
+  message,
+  post,
+  rawUpgrade,
+  spawnBot,
+  type BotProcess,
+  type CountingListener,
+} from '../support/http';
 
 /** Malformed activities and Direct Line requests sent per run. */
 const RUNS = 1500;
@@ -93,7 +102,8 @@ describe('hostile input (fast-check): no crash, no stack, other conversations un
   const logs = capturingLogger();
 
   before(async function () {
-    app = await startTestApp({}, logs.logger);
+    // Malformed input is what is tested here, not the request rate.
+    app = await startTestApp({ API_MESSAGES_PER_MINUTE: '10000000' }, logs.logger);
   });
 
   after(async function () {
@@ -187,5 +197,142 @@ describe('hostile input (fast-check): no crash, no stack, other conversations un
     );
     expect((await fetch(`${app.url}/healthz`)).status).to.equal(200);
     this.test!.title += ` — statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
+  });
+});
+
+/** The resident memory of a process in MB (Linux), for the report. */
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+describe('hostile requests against a bot process: the same process stays up and healthy', function () {
+  this.timeout(240_000);
+  let bot: BotProcess;
+  let target: CountingListener;
+  const metricsToken = 'fuzz-metrics-token';
+
+  before(async function () {
+    target = await countingListener();
+    bot = await spawnBot({ METRICS_TOKEN: metricsToken, API_MESSAGES_PER_MINUTE: '10000000' });
+  });
+
+  after(async function () {
+    await bot?.stop();
+    await target?.close();
+  });
+
+  const stillTheSameHealthyProcess = async (pid: number | undefined) => {
+    expect(bot.child.exitCode, 'the bot exited').to.equal(null);
+    expect(bot.child.pid).to.equal(pid);
+    expect((await fetch(`${bot.url}/healthz`)).status).to.equal(200);
+  };
+
+  it(`refuses ${RUNS} malformed WebSocket stream upgrades with an HTTP error`, async function () {
+    const pid = bot.child.pid;
+    const statuses = new Map<string, number>();
+    const segment = fc.oneof(
+      fc.string({ maxLength: 40 }).map((text) => encodeURIComponent(text)),
+      fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%AF', '%uD800', '%ED%A0%80', '%00', '..%2F', ''),
+      fc
+        .array(fc.constantFrom('%', 'a', 'Z', '0', 'f', 'G', '/', '.', '-', '_', '~'), {
+          maxLength: 30,
+        })
+        .map((chars) => chars.join('')),
+    );
+    const upgradePath = fc
+      .record({
+        id: segment,
+        token: fc.oneof(
+          fc.constant(''),
+          segment.map((value) => `t=${value}`),
+        ),
+        watermark: fc.oneof(
+          fc.constant(''),
+          segment.map((value) => `&watermark=${value}`),
+        ),
+      })
+      .map(
+        ({ id, token, watermark }) =>
+          `/v3/directline/conversations/${id}/stream?${token}${watermark}`,
+      );
+    await fc.assert(
+      fc.asyncProperty(upgradePath, async (path) => {
+        const status = await rawUpgrade(bot.url, path);
+        const code = status.split(' ')[1] ?? 'none';
+        statuses.set(code, (statuses.get(code) ?? 0) + 1);
+        expect(code, path).to.match(/^4\d\d$/);
+      }),
+      { numRuns: RUNS },
+    );
+    await stillTheSameHealthyProcess(pid);
+    this.test!.title += ` — statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
+  });
+
+  it(`answers ${RUNS} activities with random channel ids, service URLs and deep nesting without calling out, growing or crashing`, async function () {
+    const pid = bot.child.pid;
+    const scrape = async () =>
+      (
+        await fetch(`${bot.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+      ).text();
+    const metricsBefore = (await scrape()).length;
+    const memoryBefore = residentMb(pid!);
+    const statuses = new Map<number, number>();
+    const request = fc.record({
+      channelId: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.string({ minLength: 1000, maxLength: 5000 }),
+        fc.constantFrom('directline', 'DirectLine', 'test', 'emulator', '__proto__', ''),
+      ),
+      serviceUrl: fc.oneof(
+        fc.string({ maxLength: 30 }).map((tail) => `${target.url}/${encodeURIComponent(tail)}`),
+        fc.constantFrom(
+          'urn:kausa:directline',
+          'http://10.255.255.1:9/',
+          'http://localhost:1/',
+          'file:///etc/passwd',
+          'x',
+          '',
+        ),
+        fc.string({ maxLength: 60 }),
+      ),
+      deliveryMode: fc.constantFrom('expectReplies', 'normal', undefined, 'junk'),
+      conversationId: fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9_-]{22}$/)),
+      depth: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1000, max: 20_000 }),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        request,
+        async ({ channelId, serviceUrl, deliveryMode, conversationId, depth }) => {
+          const activity = JSON.stringify({
+            ...message('Wie viel verdiene ich?', conversationId),
+            channelId,
+            serviceUrl,
+            deliveryMode,
+          });
+          const value = `${'['.repeat(Math.max(0, depth))}1${']'.repeat(Math.max(0, depth))}`;
+          const response = await fetch(`${bot.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: `${activity.slice(0, -1)},"value":${value}}`,
+          });
+          const text = await response.text();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect(response.status, text.slice(0, 200)).to.be.below(500);
+          expect(text).to.not.match(/\n\s+at .+\(.+:\d+:\d+\)/);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    await stillTheSameHealthyProcess(pid);
+    expect(target.hits, 'requests the bot sent to caller-named service URLs').to.deep.equal([]);
+    const metrics = await scrape();
+    expect(metrics.length - metricsBefore, 'growth of /metrics in bytes').to.be.below(10_000);
+    const memoryAfter = residentMb(pid!);
+    this.test!.title += ` — statuses ${JSON.stringify(Object.fromEntries(statuses))}, RSS ${memoryBefore} → ${memoryAfter} MB, /metrics ${metricsBefore} → ${metrics.length} B`;
   });
 });

@@ -4,6 +4,7 @@ import { message, post, spawnBot, waitFor, type BotProcess } from '../support/ht
 import { rawRedis } from '../support/redis';
 import { OwnRedis } from '../support/redisServer';
 import { addCounsellorToRedis, counsellorApi, login, openEvents } from '../support/handover';
+import { call, widgetToken } from '../support/directLine';
 
 /** A user must hear back within this time even when Redis is gone. */
 const REPLY_DEADLINE_MS = 2000;
@@ -99,6 +100,62 @@ describe('integration: Redis goes away mid-conversation', function () {
     expect(after.replies[0]?.text).to.equal(tr('en')('topics:training-pay.answer'));
   });
 
+  it('answers Direct Line, widget and console requests within 2 s while Redis hangs (503, Retry-After), keeps the message, and recovers', async function () {
+    await addCounsellorToRedis(
+      'outage',
+      { username: 'mia', name: 'Mia', languages: ['de'], password: 'ausfallsicher-2026' },
+      redis.url,
+    );
+    const session = await login(bot.url, 'mia', 'ausfallsicher-2026');
+    const { token, conversationId } = await widgetToken(bot.url);
+    await call(bot.url, 'POST', '/conversations', token, { locale: 'de' });
+    const activities = `/conversations/${conversationId}/activities`;
+
+    redis.pause();
+    try {
+      const timed = async <T extends { status: number }>(request: Promise<T>) => {
+        const started = Date.now();
+        const answer = await request;
+        return { answer, ms: Date.now() - started };
+      };
+      const [posted, read, fresh, tickets] = await Promise.all([
+        timed(
+          call(bot.url, 'POST', activities, token, {
+            type: 'message',
+            text: 'Bist du da, Störung?',
+          }),
+        ),
+        timed(call(bot.url, 'GET', activities, token)),
+        timed(fetch(`${bot.url}/widget/token`, { method: 'POST' })),
+        timed(counsellorApi(bot.url, 'GET', '/tickets?status=waiting', session)),
+      ]);
+      for (const [what, { answer, ms }] of Object.entries({ posted, read, fresh, tickets })) {
+        expect(ms, `${what}: answer time in ms`).to.be.below(REPLY_DEADLINE_MS);
+        expect(answer.status, `${what}: status`).to.equal(503);
+        expect(Number(answer.headers.get('retry-after')), `${what}: Retry-After`).to.be.above(0);
+      }
+    } finally {
+      redis.resume();
+    }
+
+    // Same process: the message sent during the stall was kept and is answered; everything works again.
+    await waitFor(
+      async () => {
+        const log = await call(bot.url, 'GET', activities, token);
+        const texts = (log.body.activities as Array<{ text?: string; from: { role?: string } }>)
+          .filter((activity) => activity.from.role === 'user')
+          .map((activity) => activity.text);
+        return texts.includes('Bist du da, Störung?');
+      },
+      10_000,
+      'the message sent during the stall',
+    );
+    expect((await fetch(`${bot.url}/widget/token`, { method: 'POST' })).status).to.equal(200);
+    expect(
+      (await counsellorApi(bot.url, 'GET', '/tickets?status=waiting', session)).status,
+    ).to.equal(200);
+  });
+
   it('keeps a queued handover ticket through a Redis restart, and the counsellor takes it afterwards', async function () {
     await addCounsellorToRedis(
       'outage',
@@ -121,7 +178,7 @@ describe('integration: Redis goes away mid-conversation', function () {
       await redis.kill();
       expect(
         (await counsellorApi(bot.url, 'GET', '/tickets?status=waiting', token)).status,
-      ).to.equal(500);
+      ).to.equal(503);
       await redis.restart();
       await waitFor(
         async () => (await fetch(`${bot.url}/readyz`)).ok,

@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 
 /** The Direct Line secret the tests' bots share (two instances must sign alike). */
 export const TEST_DIRECT_LINE_SECRET = 'test-direct-line-secret-0123456789abcdef';
@@ -16,9 +17,9 @@ export function startTestApp(
   );
 }
 
-/** A logger at the most detailed level whose JSON lines are kept in `lines`. */
+/** The app's logger at the most detailed level, its JSON lines kept in `lines`. */
 export function capturingLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const logger = pino({ level: 'trace' }, { write: (line: string) => lines.push(line) });
+  const logger = createLogger('trace', { write: (line: string) => lines.push(line) });
   return { logger, lines };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { connect as connectTcp, createServer } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths';
 import { TEST_DIRECT_LINE_SECRET } from './app';
@@ -109,5 +110,56 @@ export async function spawnBot(env: Record<string, string>): Promise<BotProcess>
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
+  };
+}
+
+/**
+ * Sends a raw WebSocket upgrade request for `path` (no client library would
+ * send a malformed one) and resolves the HTTP status line ('' if none came).
+ */
+export function rawUpgrade(baseUrl: string, path: string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve) => {
+    const socket = connectTcp(Number(port), hostname, () => {
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\n` +
+          'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+          'Sec-WebSocket-Version: 13\r\n\r\n',
+      );
+    });
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      // An accepted upgrade stays open: the status line is all that is needed.
+      if (received.includes('\r\n')) socket.destroy();
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(received.split('\r\n')[0] ?? ''));
+    socket.setTimeout(3000, () => socket.destroy());
+  });
+}
+
+/** An HTTP listener that records every request reaching it (a stand-in for an internal service). */
+export interface CountingListener {
+  url: string;
+  /** `METHOD path` of each request, in order. */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a {@link CountingListener} on a free loopback port. */
+export async function countingListener(): Promise<CountingListener> {
+  const hits: string[] = [];
+  const server = createHttpServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"1"}');
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

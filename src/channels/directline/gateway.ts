@@ -17,6 +17,8 @@ import {
 import { badArgument, conversationNotFound, DirectLineError, forbidden } from './errors';
 import type { DirectLineLimits } from './limits';
 import type { DirectLineTokens, TokenClaims } from './tokens';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/json';
+import { RETRY_AFTER_SECONDS, within } from '../../util/deadline';
 
 /** Activity types a client may post; others get 400. */
 const CLIENT_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Event]);
@@ -24,6 +26,8 @@ const CLIENT_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, Activi
 const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
 const LOCALE_PATTERN = /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$/;
 const NAME_MAX_CHARS = 100;
+/** Event names only an agent hub may send (the Bot Framework handoff protocol), never a chat user. */
+const RESERVED_EVENT_PREFIX = 'handoff.';
 
 /** What `tokens/generate`, `tokens/refresh` and the widget's token endpoint return. */
 export interface TokenResponse {
@@ -55,6 +59,25 @@ export interface DirectLineGatewayDeps {
   runBot(context: TurnContext): Promise<void>;
   limits: DirectLineLimits;
   logger: Logger;
+}
+
+/**
+ * How long a post waits for the bot's answer before it resolves anyway: the
+ * message is logged by then, and the answer follows on the stream.
+ */
+export const POST_TURN_WAIT_MS = 1200;
+/** Bytes of randomness in a conversation id the gateway creates. */
+const CONVERSATION_ID_BYTES = 16;
+/** The shape of every id the gateway creates: 16 random bytes in base64url. */
+const GATEWAY_CONVERSATION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Whether an id has the shape of the gateway's own conversation ids. The
+ * shape is reserved: other channels (`/api/messages` without credentials)
+ * may not use it, so they can never name a widget conversation.
+ */
+export function isGatewayConversationId(id: string): boolean {
+  return GATEWAY_CONVERSATION_ID.test(id);
 }
 
 /** A watermark from a query string: digits, else the start. */
@@ -168,7 +191,7 @@ export class DirectLineGateway {
   /**
    * `POST /conversations/{id}/activities`: logs the activity (so every stream
    * echoes it with its `clientActivityID`), runs the bot's turn, and resolves
-   * the activity's id once the bot has answered.
+   * the activity's id once the bot has answered, or after {@link POST_TURN_WAIT_MS}.
    */
   async postActivity(
     authorization: string | undefined,
@@ -192,13 +215,15 @@ export class DirectLineGateway {
       throw this.translate(error);
     }
     const id = activityId(conversationId, watermark);
-    await this.turn(conversationId, {
+    const turn = this.turn(conversationId, {
       ...echo,
       id,
       attachments,
       serviceUrl: DIRECT_LINE_SERVICE_URL,
       recipient: this.deps.adapter.botAccount,
     });
+    // The message is kept (logged); a turn that takes longer (storage slow) answers on the stream later.
+    await within(turn, POST_TURN_WAIT_MS).catch(() => undefined);
     return { id };
   }
 
@@ -241,7 +266,7 @@ export class DirectLineGateway {
   }
 
   private async createConversation(userId: string | undefined): Promise<string> {
-    const conversationId = randomBytes(16).toString('base64url');
+    const conversationId = randomBytes(CONVERSATION_ID_BYTES).toString('base64url');
     try {
       await this.deps.log.create(conversationId, {
         userId: userId ?? `dl_${randomBytes(12).toString('base64url')}`,
@@ -314,7 +339,7 @@ export class DirectLineGateway {
       503,
       'ServiceUnavailable',
       'The service is unavailable; try again shortly.',
-      5,
+      RETRY_AFTER_SECONDS,
     );
   }
 }
@@ -340,7 +365,7 @@ function localeFrom(body: unknown): string | undefined {
 
 /**
  * The posted activity as it is logged and echoed: only the fields a chat
- * client needs, checked; the sender is always the token's user, and a user's
+ * client needs, checked (no handoff events, no deep nesting); the sender is always the token's user, and a user's
  * text is marked plain so no client renders it as markdown or HTML.
  * Attachments are not logged; the bot only learns that there were some.
  */
@@ -356,6 +381,12 @@ function clientActivity(
   if (text !== undefined && typeof text !== 'string') throw badArgument('text must be a string.');
   if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX_CHARS)) {
     throw badArgument('name must be a short string.');
+  }
+  if (typeof name === 'string' && name.toLowerCase().startsWith(RESERVED_EVENT_PREFIX)) {
+    throw badArgument('handoff events come from an agent hub, not from a chat client.');
+  }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH) || nestedDeeperThan(channelData, MAX_JSON_DEPTH)) {
+    throw badArgument(`value and channelData may nest at most ${MAX_JSON_DEPTH} levels.`);
   }
   if (channelData !== undefined && !isObject(channelData)) {
     throw badArgument('channelData must be an object.');

@@ -5,6 +5,8 @@ import { sendHttpError } from '../../util/httpError';
 import { DirectLineError } from './errors';
 import { parseWatermark, type DirectLineGateway } from './gateway';
 import { MAX_ACTIVITY_BYTES } from './limits';
+import { isUnavailable } from '../../storage/errors';
+import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../../util/deadline';
 
 /** Where the gateway's routes live, as with Azure's `https://directline.botframework.com/v3/directline`. */
 export const DIRECT_LINE_BASE = '/v3/directline';
@@ -13,8 +15,8 @@ export const DIRECT_LINE_BASE = '/v3/directline';
 export interface PublicAddress {
   /** Configured origin (`https://chat.example.org`), or empty to take it from each request. */
   publicUrl: string;
-  /** Whether X-Forwarded-* headers come from a trusted reverse proxy. */
-  trustProxy: boolean;
+  /** How many reverse proxies in front of the bot are trusted (0: X-Forwarded-* are ignored). */
+  trustProxy: number;
 }
 
 const HOST_PATTERN = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
@@ -27,18 +29,30 @@ function firstHeader(req: Request, name: string): string | undefined {
 /** The origin WebSocket streams are reached at: `wss://host` behind TLS, else `ws://host`. */
 export function streamOrigin(req: Request, address: PublicAddress): string {
   if (address.publicUrl !== '') return address.publicUrl.replace(/^http/, 'ws');
-  const forwardedHost = address.trustProxy ? firstHeader(req, 'x-forwarded-host') : undefined;
-  const forwardedProto = address.trustProxy ? firstHeader(req, 'x-forwarded-proto') : undefined;
+  const trusted = address.trustProxy > 0;
+  const forwardedHost = trusted ? firstHeader(req, 'x-forwarded-host') : undefined;
+  const forwardedProto = trusted ? firstHeader(req, 'x-forwarded-proto') : undefined;
   const host = forwardedHost ?? req.header('host') ?? '';
   const secure = forwardedProto === 'https' || req.isSecure();
   return `${secure ? 'wss' : 'ws'}://${HOST_PATTERN.test(host) ? host : 'localhost'}`;
 }
 
-/** The client's IP address (the proxy's X-Forwarded-For entry when the proxy is trusted). */
+/**
+ * The client's IP address. Each trusted proxy appends the address it was
+ * reached from to X-Forwarded-For, so with `trustProxy` hops the client is
+ * the entry that many places from the right; whatever a client wrote itself
+ * stands further left and is never taken.
+ */
 export function clientAddress(req: Request, address: PublicAddress): string {
-  const forwarded = address.trustProxy ? firstHeader(req, 'x-forwarded-for') : undefined;
-  if (forwarded && isIP(forwarded)) return forwarded;
-  return req.socket.remoteAddress ?? 'unknown';
+  const socketAddress = req.socket.remoteAddress ?? 'unknown';
+  if (address.trustProxy === 0) return socketAddress;
+  const entries = (req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) return socketAddress;
+  const client = entries[Math.max(0, entries.length - address.trustProxy)] ?? '';
+  return isIP(client) ? client : socketAddress;
 }
 
 /** The `watermark` of the query string (restify leaves the query unparsed). */
@@ -51,17 +65,33 @@ export function sendDirectLineError(res: Response, error: DirectLineError): void
   sendHttpError(res, error, error.toBody());
 }
 
-/** Wraps a route: its result is sent as JSON; errors become Direct Line error bodies. */
+/** The answer while storage does not answer: try again shortly. */
+export const serviceUnavailable = () =>
+  new DirectLineError(
+    503,
+    'ServiceUnavailable',
+    'The service is unavailable; try again shortly.',
+    RETRY_AFTER_SECONDS,
+  );
+
+/**
+ * Wraps a route: its result is sent as JSON within {@link ROUTE_DEADLINE_MS}
+ * (else 503 with Retry-After); errors become Direct Line error bodies.
+ */
 function handler(
   logger: Logger,
   work: (req: Request) => Promise<{ status?: number; body: unknown }>,
 ): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     try {
-      const { status, body } = await work(req);
+      const { status, body } = await within(work(req), ROUTE_DEADLINE_MS);
       res.send(status ?? 200, body);
     } catch (error) {
       if (error instanceof DirectLineError) return sendDirectLineError(res, error);
+      if (isUnavailable(error)) {
+        logger.warn({ err: describeError(error) }, 'direct line storage did not answer');
+        return sendDirectLineError(res, serviceUnavailable());
+      }
       logger.error({ err: describeError(error) }, 'direct line request failed');
       sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
     }

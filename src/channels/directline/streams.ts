@@ -55,7 +55,11 @@ export class StreamHub {
   /** Takes over WebSocket upgrades of stream URLs on `httpServer`. */
   attach(httpServer: HttpServer): void {
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      void this.upgrade(request, socket, head);
+      // Nothing an upgrade request carries may take the process down: any failure is a refusal.
+      this.upgrade(request, socket, head).catch((error: unknown) => {
+        this.logger.warn({ err: describeError(error) }, 'stream upgrade failed');
+        refuse(socket, 400, 'Bad Request');
+      });
     });
   }
 
@@ -85,7 +89,8 @@ export class StreamHub {
     const url = new URL(request.url ?? '/', 'http://gateway');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match?.[1]) return refuse(socket, 404, 'Not Found');
-    const conversationId = decodeURIComponent(match[1]);
+    const conversationId = decodePathSegment(match[1]);
+    if (conversationId === undefined) return refuse(socket, 400, 'Bad Request');
     try {
       await this.gateway.authorizeStream(url.searchParams.get('t') ?? '', conversationId);
     } catch (error) {
@@ -181,6 +186,16 @@ export class StreamHub {
   }
 }
 
+/** A percent-encoded path segment, or undefined when its encoding is malformed (`%zz`, half a character). */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuse(socket: Duplex, status: number, reason: string): void {
+  if (socket.destroyed || !socket.writable) return;
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
