@@ -3,7 +3,7 @@ import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
 import { offerFor } from './serviceOffers';
-import type { Button, Text } from './ui';
+import type { Button, Text } from '../src/ui/ui';
 import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link AnswerDialog}. */

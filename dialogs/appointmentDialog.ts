@@ -10,7 +10,8 @@ import { canReadTimes, readTypedTime } from '../src/offers/requests';
 import { nextSlots, slotAt } from '../src/offers/slots';
 import type { DialogDeps } from './deps';
 import { CALLBACK_DIALOG, type CallbackOptions } from './handoverDialog';
-import { turnLanguage, type Button, type Text } from './ui';
+import { type Button, type Text } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 import { promptView } from './viewPrompt';
 
 /** Id of {@link AppointmentDialog}. */

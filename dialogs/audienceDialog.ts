@@ -1,6 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { AUDIENCES } from '../src/content/topics';
-import type { Button } from './ui';
+import type { Button } from '../src/ui/ui';
 import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link AudienceDialog}. */

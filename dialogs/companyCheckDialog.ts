@@ -4,7 +4,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { DialogDeps } from './deps';
-import type { Button, Text } from './ui';
+import type { Button, Text } from '../src/ui/ui';
 import { promptView, type ViewAnswer } from './viewPrompt';
 
 /** Id of {@link CompanyCheckDialog}. */

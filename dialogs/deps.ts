@@ -6,7 +6,7 @@ import type { Recognizers } from '../src/language/recognizers';
 import type { TextClassifier } from '../src/nlu/worker';
 import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { HandoverDialogDeps } from './handoverDialog';
-import type { Ui } from './ui';
+import type { Ui } from '../src/ui/ui';
 import type { Offers } from '../src/offers/data';
 import type { Statistics } from '../src/stats/statistics';
 import type { Partner, Region } from '../src/partners/partners';

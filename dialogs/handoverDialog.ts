@@ -15,7 +15,8 @@ import { describeTime } from '../src/content/hours';
 import type { Availability, HandoverService } from '../src/handover/service';
 import { CANCEL_BUTTON, placeText } from '../src/handover/service';
 import type { DialogDeps } from './deps';
-import { turnLanguage, type Button, type Text } from './ui';
+import { type Button, type Text } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 import { promptView, type View } from './viewPrompt';
 
 /** Id of {@link HandoverDialog}. */

@@ -31,7 +31,8 @@ import { COMPANY_CHECK_DIALOG, CompanyCheckDialog } from './companyCheckDialog';
 import { PARTNERS_DIALOG, PartnersDialog, type PartnersOptions } from './partnersDialog';
 import { REFERRAL_DIALOG, ReferralDialog, type ReferralOptions } from './referralDialog';
 import { showEvents, showHotline, showRoute, showRoutes } from './serviceOffers';
-import { buttonValueOf, turnLanguage, type Button, type ButtonValue } from './ui';
+import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 import { decide } from '../src/nlu/nlu';
 import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
 

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { DialogDeps } from './deps';
-import type { Button } from './ui';
+import type { Button } from '../src/ui/ui';
 import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MenuDialog}. */

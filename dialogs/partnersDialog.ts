@@ -14,7 +14,8 @@ import {
   type Region,
 } from '../src/partners/partners';
 import type { DialogDeps } from './deps';
-import { turnLanguage, type Button } from './ui';
+import { type Button } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 import { promptView } from './viewPrompt';
 
 /** Id of {@link PartnersDialog}. */

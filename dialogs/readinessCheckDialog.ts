@@ -5,7 +5,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
-import type { Button, Text } from './ui';
+import type { Button, Text } from '../src/ui/ui';
 import { VIEW_PROMPT, type View, type ViewAnswer, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link ReadinessCheckDialog}. */

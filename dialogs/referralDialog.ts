@@ -6,7 +6,8 @@ import {
 } from 'botbuilder-dialogs';
 import type { DialogDeps } from './deps';
 import { DESCRIBE_VIEW } from './handoverDialog';
-import { turnLanguage, type Button } from './ui';
+import { type Button } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 import { promptView } from './viewPrompt';
 
 /** Id of {@link ReferralDialog}. */

@@ -11,7 +11,8 @@ import type { TopicId } from '../src/content/topics';
 import type { OfferEvent, OrientationRoute } from '../src/offers/data';
 import { localizedAttachments, mapLink, partnersFor } from '../src/partners/partners';
 import type { DialogDeps } from './deps';
-import { turnLanguage, type Button, type ButtonValue } from './ui';
+import { type Button, type ButtonValue } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 
 /** Upcoming events shown at once. */
 export const MAX_EVENT_CARDS = 5;

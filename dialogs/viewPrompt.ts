@@ -7,7 +7,8 @@ import {
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Recognizers } from '../src/language/recognizers';
-import { buttonValueOf, turnLanguage, type Button, type Text, type Ui } from './ui';
+import { buttonValueOf, type Button, type Text, type Ui } from '../src/ui/ui';
+import { turnLanguage } from '../src/language/turnLanguage';
 
 /** Id under which MainDialog registers the one {@link ViewPrompt} all dialogs use. */
 export const VIEW_PROMPT = 'viewPrompt';

@@ -11,7 +11,7 @@ import { describeError, type Logger } from './logger';
 import { ClientReusingAuthentication } from './reusedClients';
 import { channelLabel } from './metrics';
 import { endpointModeOf, mayCall } from './channels/botFramework';
-import { turnLanguageIfSet } from '../dialogs/ui';
+import { turnLanguageIfSet } from './language/turnLanguage';
 
 /**
  * The Bot Framework adapter: authenticates `/api/messages` when an app id is

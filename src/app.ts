@@ -13,7 +13,7 @@ import { createServer } from './server';
 import { createHandover, hashPassword, type Handover } from './handover';
 import { SUPPORTED_LANGUAGES } from './language/languages';
 import { channelProactive, channelTranscript, createDelivery } from './handover/delivery';
-import { Ui } from '../dialogs/ui';
+import { Ui } from './ui/ui';
 import { createStorage } from './storage';
 import { buildWidgetConfig } from './widget/widgetConfig';
 import { buildConsoleStrings } from './handover/consoleStrings';

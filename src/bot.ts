@@ -23,7 +23,8 @@ import {
 import type { Recognizers } from './language/recognizers';
 import type { UserProfile } from '../dialogs/deps';
 import { markLanguageSwitched, markWelcomed, type MainDialog } from '../dialogs/mainDialog';
-import { buttonValueOf, setTurnLanguage, type Ui } from '../dialogs/ui';
+import { buttonValueOf, type Ui } from './ui/ui';
+import { setTurnLanguage } from './language/turnLanguage';
 import {
   CALLBACK_BUTTON,
   CANCEL_BUTTON,

@@ -17,7 +17,7 @@ import { OptimisticStorage } from './storage/optimistic';
 import type { Statistics } from './stats/statistics';
 import type { HandoverDialogDeps } from '../dialogs/handoverDialog';
 import { MainDialog } from '../dialogs/mainDialog';
-import { Ui } from '../dialogs/ui';
+import { Ui } from './ui/ui';
 
 /** Everything the bot says and knows, loaded once at start. */
 export interface BotContent {

@@ -2,7 +2,8 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { DIRECT_LINE_SERVICE_URL, type DirectLine } from '../channels/directline';
 import { activityId } from '../channels/directline/adapter';
-import { setTurnLanguage, type Button, type Text, type Ui } from '../../dialogs/ui';
+import { type Button, type Text, type Ui } from '../ui/ui';
+import { setTurnLanguage } from '../language/turnLanguage';
 import type { RelayedMessage, Ticket } from './ticket';
 
 /** Whom a proactive message goes to: a ticket, an appointment request — anything with a reference. */

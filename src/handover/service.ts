@@ -1,7 +1,7 @@
 import type { OpeningHours } from '../content/hours';
 import { isOpen, nextOpening } from '../content/hours';
 import { describeError, type Logger } from '../logger';
-import type { Button, Text } from '../../dialogs/ui';
+import type { Button, Text } from '../ui/ui';
 import type { CallbackRequest, CallbackStore, NewCallbackRequest } from './callbacks';
 import type { AppointmentRequest, Referral } from '../offers/requests';
 import type { ContactRequest, NewRecord, RecordStore } from './records';

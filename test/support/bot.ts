@@ -25,7 +25,7 @@ import { HandoverQueue } from '../../src/handover/queue';
 import { HandoverService } from '../../src/handover/service';
 import { MemoryRecordStore } from '../../src/handover/records';
 import type { AppointmentRequest, Referral } from '../../src/offers/requests';
-import { Ui } from '../../dialogs/ui';
+import { Ui } from '../../src/ui/ui';
 
 /** The real content and data, loaded once for all tests. */
 export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));

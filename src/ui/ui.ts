@@ -1,28 +1,19 @@
 import { ActionTypes, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { i18n, TFunction } from 'i18next';
-import { DEFAULT_LANGUAGE, type Language } from '../src/language/languages';
-import { normalizeForMatching } from '../src/language/normalize';
-import { localizedMessage } from '../src/language/replies';
-import { describeTime } from '../src/content/hours';
+import type { Language } from '../language/languages';
+import { normalizeForMatching } from '../language/normalize';
+import { localizedMessage } from '../language/replies';
+import { turnLanguage } from '../language/turnLanguage';
+import { describeTime } from '../content/hours';
+import { impliedLabelKey, type ButtonValue } from './actions';
 
-/** What a button sends back: `{"topic": id}`, `{"audience": id}`, `{"language": code}`, … */
-export type ButtonValue =
-  | { topic: string }
-  | { audience: string }
-  | { language: string }
-  | { group: string; page?: number }
-  | { action: 'menu' | 'counsellor' | 'readiness' | 'changeAudience' | 'help' }
-  | { action: 'chooseLanguage'; page?: number }
-  | { action: 'cancelHandover' | 'callback' }
-  | { action: 'delete' | 'deleteConfirm' | 'deleteKeep' }
-  | { action: 'appointment' | 'events' | 'hotline' | 'companyCheck' | 'routes' }
-  | { action: 'partners'; topic?: string }
-  | { action: 'refer'; partner: string }
-  | { action: 'withdraw'; referral: string }
-  | { action: 'route'; route: string }
-  | { action: 'helpful'; answer: 'yes' | 'no' }
-  | { action: 'more'; topic: string }
-  | { choice: string };
+export {
+  buttonValueOf,
+  isAction,
+  type ActionName,
+  type ActionValue,
+  type ButtonValue,
+} from './actions';
 
 /** A text to render later in the turn's language: a key and its arguments, or literal text. */
 export type Text =
@@ -42,35 +33,6 @@ export interface Button {
   value: ButtonValue;
 }
 
-/** The label a button value implies, or undefined when it needs an explicit one. */
-function impliedLabel(value: ButtonValue): Text | undefined {
-  if ('topic' in value && !('action' in value)) return { key: `topics:${value.topic}.title` };
-  if ('audience' in value) return { key: `audience.${value.audience}` };
-  if ('group' in value)
-    return { key: value.page ? 'menu.moreTopics' : `menu.group.${value.group}` };
-  if ('action' in value) {
-    const keys: Record<string, string> = {
-      more: 'answer.more',
-      menu: 'answer.menu',
-      counsellor: 'answer.counsellor',
-      readiness: 'menu.readiness',
-      changeAudience: 'audience.change',
-      chooseLanguage: 'language.button',
-      partners: 'offers:buttons.partners',
-      appointment: 'offers:buttons.appointment',
-      events: 'offers:buttons.events',
-      hotline: 'offers:buttons.hotline',
-      companyCheck: 'offers:buttons.companyCheck',
-      routes: 'offers:buttons.routes',
-      withdraw: 'offers:referral.withdraw',
-      refer: 'offers:partners.refer',
-      delete: 'privacy.button',
-    };
-    return keys[value.action] ? { key: keys[value.action] as string } : undefined;
-  }
-  return undefined;
-}
-
 function isText(value: unknown): value is Text {
   return (
     typeof value === 'object' &&
@@ -80,23 +42,6 @@ function isText(value: unknown): value is Text {
       typeof (value as { time?: unknown }).time === 'number' ||
       Array.isArray((value as { lines?: unknown }).lines))
   );
-}
-
-const TURN_LANGUAGE = Symbol('kausa.turnLanguage');
-
-/** Sets the language every reply of this turn is written in. */
-export function setTurnLanguage(context: TurnContext, language: Language): void {
-  context.turnState.set(TURN_LANGUAGE, language);
-}
-
-/** The language of this turn (German until the pipeline has decided). */
-export function turnLanguage(context: TurnContext): Language {
-  return (context.turnState.get(TURN_LANGUAGE) as Language | undefined) ?? DEFAULT_LANGUAGE;
-}
-
-/** The language of this turn, if the pipeline got as far as deciding it. */
-export function turnLanguageIfSet(context: TurnContext): Language | undefined {
-  return context.turnState.get(TURN_LANGUAGE) as Language | undefined;
 }
 
 /**
@@ -129,8 +74,9 @@ export class Ui {
     if ('language' in button.value && !button.label) {
       return this.nameOf(button.value.language as Language);
     }
-    const label = button.label ?? impliedLabel(button.value);
-    return label ? this.text(context, label) : '';
+    if (button.label) return this.text(context, button.label);
+    const key = impliedLabelKey(button.value);
+    return key ? this.text(context, { key }) : '';
   }
 
   /** The rendered string of a {@link Text}. */
@@ -216,19 +162,4 @@ export class Ui {
     );
     if (activities.length > 0) await context.sendActivities(activities);
   }
-}
-
-/** The button value an activity carries (Web Chat sends an object, some channels a JSON string). */
-export function buttonValueOf(activity: Partial<Activity>): ButtonValue | undefined {
-  let value: unknown = activity.value;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const known = ['topic', 'audience', 'language', 'group', 'action', 'choice'];
-  return Object.keys(value).some((key) => known.includes(key)) ? (value as ButtonValue) : undefined;
 }
