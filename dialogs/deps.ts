@@ -3,7 +3,7 @@ import type { Catalogue } from '../src/content/catalogue';
 import type { Audience, TopicId } from '../src/content/topics';
 import type { Language } from '../src/language/languages';
 import type { Recognizers } from '../src/language/recognizers';
-import type { TextClassifier } from '../src/nlu/worker';
+import type { Understander } from '../src/nlu/understand';
 import type { UnansweredLog } from '../src/nlu/unanswered';
 import type { HandoverDialogDeps } from './handoverDialog';
 import type { Ui } from '../src/ui/ui';
@@ -31,8 +31,8 @@ export interface DialogDeps {
   lastTopic: StatePropertyAccessor<TopicId | undefined>;
   /** Free-text messages in a row the bot did not understand. */
   misses: StatePropertyAccessor<number>;
-  /** Reads free text. */
-  classifier: TextClassifier;
+  /** Reads free text (the pipeline has usually read this turn's message already). */
+  understander: Understander;
   /** Where questions the bot could not answer are kept, anonymously. */
   unanswered: UnansweredLog;
   /** The topics answered last in this conversation, newest last (for a counsellor's ticket). */

@@ -33,7 +33,7 @@ import { REFERRAL_DIALOG, ReferralDialog, type ReferralOptions } from './referra
 import { showEvents, showHotline, showRoute, showRoutes } from './serviceOffers';
 import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { decide } from '../src/nlu/nlu';
+import { turnUnderstanding } from '../src/nlu/understand';
 import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MainDialog}. */
@@ -182,8 +182,10 @@ export class MainDialog extends ComponentDialog {
     ) {
       return undefined;
     }
-    const { ui, misses, classifier } = this.deps;
-    const decision = decide(await classifier.classify(text));
+    const { ui, misses, understander } = this.deps;
+    const decision =
+      turnUnderstanding(context) ??
+      (await understander.understand(text, { language: turnLanguage(context) }));
     if (decision.certainty === 'unknown') return this.misunderstood(innerDc, text);
     await misses.set(context, 0);
     const id = decision.topic;

@@ -5,7 +5,7 @@ import { apologiseOnTurnError, createAdapter } from './adapter';
 import { createDirectLine, DIRECT_LINE_SERVICE_URL, type DirectLine } from './channels/directline';
 import { createKausaBot, loadContent } from './botFactory';
 import type { Config } from './config';
-import { createUnderstanding } from './nlu/setup';
+import { createNlu } from './nlu';
 import { createUnansweredLog } from './nlu/unanswered';
 import { describeError, logId, type Logger } from './logger';
 import { LOCALES_DIR } from './paths';
@@ -93,7 +93,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
   }
   const adapter = createAdapter(config, content.i18n, logger);
-  const { worker, detector } = createUnderstanding(LOCALES_DIR, content.recognizers);
+  const nlu = createNlu(LOCALES_DIR, content.recognizers);
   const handover = createHandover(
     storage.redisClient,
     config.storageNamespace,
@@ -117,8 +117,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const bot = createKausaBot(storage, content, {
     stats,
     stateTtlDays: config.stateTtlDays,
-    detectLanguage: detector,
-    classifier: worker,
+    understander: nlu.understander,
     unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
     // "Delete my data" in the widget also empties the transcript a reload would show.
     forget: async (context) => {
@@ -256,7 +255,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
   const { port } = server.address() as AddressInfo;
   // Serving first: the language model and the classifier load beside the bot now.
-  worker.start();
+  nlu.start();
   logger.info(
     {
       port,
@@ -285,7 +284,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await closing;
       await directLine.close();
       await handover.close();
-      await worker.close();
+      await nlu.close();
       await stats.stop();
       await storage.close();
     },

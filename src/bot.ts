@@ -13,13 +13,8 @@ import { ETagConflictError } from './storage';
 import { KeyedSerializer } from './util/keyedSerializer';
 import type { Statistics } from './stats/statistics';
 import type { TopicId } from './content/topics';
-import type { LanguageDetector } from './language/detect';
-import {
-  isLanguage,
-  languageOfLocale,
-  DEFAULT_LANGUAGE,
-  type Language,
-} from './language/languages';
+import { isLanguage, DEFAULT_LANGUAGE, type Language } from './language/languages';
+import { MAX_MESSAGE_CHARS, setTurnUnderstanding, type Understander } from './nlu/understand';
 import type { Recognizers } from './language/recognizers';
 import type { UserProfile } from '../dialogs/deps';
 import { markLanguageSwitched, markWelcomed, type MainDialog } from '../dialogs/mainDialog';
@@ -46,8 +41,7 @@ const HandoffStatusState = {
   Completed: 'completed',
 } as const;
 
-/** Longest message the bot reads; longer ones get a polite request to shorten. */
-export const MAX_MESSAGE_CHARS = 2000;
+export { MAX_MESSAGE_CHARS } from './nlu/understand';
 
 /** What the bot remembers per conversation. */
 export interface ConversationData {
@@ -83,7 +77,8 @@ export interface KausaBotDeps {
   userState: UserState;
   ui: Ui;
   recognizers: Recognizers;
-  detectLanguage: LanguageDetector;
+  /** Understands free text: its language and its topic. */
+  understander: Understander;
   /** Builds the root dialog with the accessors the bot owns. */
   createDialog(accessors: {
     userProfile: StatePropertyAccessor<UserProfile>;
@@ -386,7 +381,11 @@ export class KausaBot extends ActivityHandler {
     }
   }
 
-  /** Decides the language of this turn and remembers an explicit choice. */
+  /**
+   * Decides the language of this turn (see {@link Understander}) and
+   * remembers an explicit choice; free text is understood once, here, for
+   * the whole turn.
+   */
   private async decideLanguage(
     context: TurnContext,
     data: ConversationData,
@@ -397,39 +396,33 @@ export class KausaBot extends ActivityHandler {
       data.chosenLanguage = (await this.userProfile.get(context, {})).language;
     }
     const value = buttonValueOf(context.activity);
-    const requested =
-      value && 'language' in value && isLanguage(value.language)
-        ? value.language
-        : text !== ''
-          ? this.deps.recognizers.requestedLanguage(text)
-          : undefined;
+    const conversation = {
+      chosenLanguage: data.chosenLanguage,
+      language: data.language,
+      locale: context.activity.locale,
+    };
+    let language: Language;
+    let requested: Language | undefined;
+    if (!value && text !== '') {
+      const understanding = await this.deps.understander.understand(text, conversation);
+      setTurnUnderstanding(context, understanding);
+      ({ language, requested } = understanding);
+    } else {
+      requested =
+        value && 'language' in value && isLanguage(value.language)
+          ? value.language
+          : text !== ''
+            ? this.deps.recognizers.requestedLanguage(text)
+            : undefined;
+      language = this.deps.understander.languageOf(conversation, requested);
+    }
     if (requested) {
       data.chosenLanguage = requested;
       (await this.userProfile.get(context, {})).language = requested;
       markLanguageSwitched(context);
     }
-    // A phone number or e-mail address alone says nothing about the language.
-    const readable =
-      !value && text !== '' && text.length <= MAX_MESSAGE_CHARS && !this.isOnlyContact(text);
-    const detected = readable
-      ? await this.deps.detectLanguage.detect(text, data.language)
-      : undefined;
-    const language =
-      data.chosenLanguage ??
-      detected ??
-      data.language ??
-      languageOfLocale(context.activity.locale) ??
-      DEFAULT_LANGUAGE;
     data.language = language;
     setTurnLanguage(context, language);
-  }
-
-  private isOnlyContact(text: string): boolean {
-    // Cheap test first: the recognizers run only on what looks like a number or an address.
-    if (!text.includes('@') && !/^[\s\d\u0660-\u0669\u06F0-\u06F9+()/.-]+$/.test(text))
-      return false;
-    const contact = this.deps.recognizers.contact(text);
-    return contact !== undefined && contact.value.length >= text.trim().length - 2;
   }
 
   private async welcome(context: TurnContext, data: ConversationData): Promise<void> {

@@ -5,11 +5,10 @@ import { loadCatalogue, type Catalogue } from './content/catalogue';
 import { loadHours, type OpeningHours } from './content/hours';
 import { loadLocales } from './content/locales';
 import { loadOrganisation, type Organisation } from './content/organisation';
-import type { LanguageDetector } from './language/detect';
 import { createI18n } from './language/i18n';
 import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
 import { Recognizers, type RecognizerWords } from './language/recognizers';
-import type { TextClassifier } from './nlu/worker';
+import type { Understander } from './nlu/understand';
 import type { UnansweredLog } from './nlu/unanswered';
 import { loadPartners, type Partner } from './partners/partners';
 import { loadOffers, type Offers } from './offers/data';
@@ -56,8 +55,7 @@ export function loadContent(localesDir: string, dataDir: string): BotContent {
 /** Options of {@link createKausaBot}. */
 export interface BotOptions {
   stateTtlDays: number;
-  detectLanguage: LanguageDetector;
-  classifier: TextClassifier;
+  understander: Understander;
   unanswered: UnansweredLog;
   /** Forgets the channel's copy of a conversation on "delete my data". */
   forget?(context: TurnContext): Promise<void>;
@@ -85,7 +83,7 @@ export function createKausaBot(
     userState: new UserState(stateStorage),
     ui,
     recognizers: content.recognizers,
-    detectLanguage: options.detectLanguage,
+    understander: options.understander,
     stateTtlDays: options.stateTtlDays,
     forget: options.forget,
     ...(options.stats ? { stats: options.stats } : {}),
@@ -95,7 +93,7 @@ export function createKausaBot(
         ui,
         recognizers: content.recognizers,
         catalogue: content.catalogue,
-        classifier: options.classifier,
+        understander: options.understander,
         unanswered: options.unanswered,
         handover: options.handover,
         partners: content.partners,

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { ClassId, Example } from '../content/examples';
+import { loadExamples, loadTerms, type ClassId, type Example } from '../content/examples';
+import { SUPPORTED_LANGUAGES } from '../language/languages';
 import { normalizeForMatching } from '../language/normalize';
 
 /** How sure the classifier is, and what else it considered. */
@@ -10,6 +11,11 @@ export interface Classification {
   confidence: number;
   /** The classes considered, best first (at most {@link MAX_RANKED}). */
   ranked: Array<{ id: ClassId; score: number }>;
+}
+
+/** Something that classifies text, here or in the NLU thread. */
+export interface TextClassifier {
+  classify(text: string): Promise<Classification>;
 }
 
 /** Classes reported in {@link Classification.ranked}. */
@@ -149,4 +155,9 @@ function features(text: string): string[] {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds the classifier from `locales/` (training phrases and terms). */
+export function createClassifier(localesDir: string): TopicClassifier {
+  return new TopicClassifier(loadExamples(localesDir, SUPPORTED_LANGUAGES), loadTerms(localesDir));
 }

@@ -6,21 +6,21 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadContent } from '../botFactory';
-import { languageOfLocale } from '../language/languages';
 import { LOCALES_DIR, PROJECT_ROOT } from '../paths';
-import { createNlu } from './setup';
+import { createNlu } from '.';
 
 async function main(): Promise<void> {
   const content = loadContent(
     LOCALES_DIR,
     path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? 'data'),
   );
-  const { nlu, worker } = createNlu(LOCALES_DIR, content.recognizers);
+  const nlu = createNlu(LOCALES_DIR, content.recognizers);
+  nlu.start();
   // Read standard input from the start (the iterator buffers lines) while the model loads.
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })[
     Symbol.asyncIterator
   ]();
-  await worker.ready;
+  await nlu.client.ready;
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     if (line.trim() === '') continue;
     let input: { text?: unknown; locale?: unknown };
@@ -35,14 +35,16 @@ async function main(): Promise<void> {
       );
       continue;
     }
-    const current = typeof input.locale === 'string' ? languageOfLocale(input.locale) : undefined;
-    const result = await nlu.understand(input.text, current);
+    // As the bot reads a first message in a conversation with this locale.
+    const result = await nlu.understander.understand(input.text, {
+      ...(typeof input.locale === 'string' ? { locale: input.locale } : {}),
+    });
     const confidence = Math.round(result.confidence * 1000) / 1000;
     process.stdout.write(
       `${JSON.stringify({ topic: result.topic, language: result.language, confidence })}\n`,
     );
   }
-  await worker.close();
+  await nlu.close();
 }
 
 main().catch((error: unknown) => {

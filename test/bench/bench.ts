@@ -10,7 +10,7 @@ import { WebSocket } from 'ws';
 import { createClient } from '@redis/client';
 import { loadExamples } from '../../src/content/examples';
 import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
-import { createClassifier } from '../../src/nlu/setup';
+import { createClassifier } from '../../src/nlu/classifier';
 
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import { loadEvalSet } from '../nlu/evalNlu';

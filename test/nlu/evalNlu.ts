@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadContent } from '../../src/botFactory';
 import { CLASS_IDS } from '../../src/content/examples';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
-import { createNlu } from '../../src/nlu/setup';
+import { createNlu } from '../../src/nlu';
 
 interface Case {
   text: string;
@@ -38,8 +38,9 @@ const pct = (right: number, all: number) =>
 
 async function main(): Promise<void> {
   const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
-  const { nlu, worker } = createNlu(LOCALES_DIR, content.recognizers);
-  await worker.ready;
+  const nlu = createNlu(LOCALES_DIR, content.recognizers);
+  nlu.start();
+  await nlu.client.ready;
   const cases = loadEvalSet();
   const byLanguage = new Map<string, [number, number]>();
   const byTopic = new Map<string, [number, number]>();
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const times: number[] = [];
   for (const entry of cases) {
     const started = performance.now();
-    const result = await nlu.understand(entry.text);
+    const result = await nlu.understander.understand(entry.text);
     times.push(performance.now() - started);
     const ok = result.topic === entry.topic;
     if (ok) right += 1;
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     `time per message (classification + language): median ${at(0.5)} ms, p99 ${at(0.99)} ms`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
-  await worker.close();
+  await nlu.close();
 }
 
 if (require.main === module) {

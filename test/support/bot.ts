@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import { createKausaBot, loadContent, type BotContent } from '../../src/botFactory';
 import type { LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
-import { createUnderstanding } from '../../src/nlu/setup';
+import { createNlu } from '../../src/nlu';
 import { MemoryUnansweredLog } from '../../src/nlu/unanswered';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import type { OpeningHours } from '../../src/content/hours';
@@ -37,13 +37,13 @@ export const offersContent = loadContent(LOCALES_DIR, OFFERS_DATA_DIR);
 /** A translator for `language`, to write expected replies from the same content the bot uses. */
 export const tr = (language: string) => content.i18n.getFixedT(language);
 
-/** The real worker thread (language model and classifier) and detector, created once: they are not cheap. */
-const understanding = createUnderstanding(LOCALES_DIR, content.recognizers);
-understanding.worker.start();
-export const detector: LanguageDetector = understanding.detector;
-
-/** The real classifier, in its worker thread as in the running bot. */
-export const classifier = understanding.worker;
+/** The real NLU thread (language model and classifier), created once: it is not cheap. */
+const nlu = createNlu(LOCALES_DIR, content.recognizers);
+nlu.start();
+/** The language detector on the NLU thread. */
+export const detector: LanguageDetector = nlu.detector;
+/** The one way the bot understands a message, as in the running bot. */
+export const understander = nlu.understander;
 
 /** Questions the bot could not answer during the tests. */
 export const unanswered = new MemoryUnansweredLog();
@@ -55,8 +55,7 @@ export function botAdapter(
 ): TestAdapter {
   const bot = createKausaBot(storage, content, {
     stateTtlDays: 30,
-    detectLanguage: detector,
-    classifier,
+    understander,
     unanswered,
   });
   return new TestAdapter((context) => bot.run(context), { locale });
@@ -104,8 +103,7 @@ export function handoverBot(
   });
   const bot = createKausaBot(new MemoryStorage(), options.content ?? content, {
     stateTtlDays: 30,
-    detectLanguage: detector,
-    classifier,
+    understander,
     unanswered,
     handover: { service },
     ...(options.now ? { now: options.now } : {}),

@@ -1,26 +1,21 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Classification } from './classifier';
-import type { NluRequest, NluResponse, NluWorkerData } from './nluWorker';
+import type { Classification, TextClassifier } from './classifier';
+import type { NluRequest, NluResponse, NluWorkerData } from './protocol';
 
 /** A worker that does not answer within this time is skipped for the turn. */
 export const NLU_TIMEOUT_MS = 500;
 /** How long a message waits for the worker to finish loading at start-up. */
 export const NLU_STARTUP_WAIT_MS = 5000;
 
-/** Something that classifies text, here or in a worker thread. */
-export interface TextClassifier {
-  classify(text: string): Promise<Classification>;
-}
-
 const NOTHING: Classification = { id: 'unknown', confidence: 0, ranked: [] };
 
 /**
- * The main thread's side of the NLU worker thread: language scores for the
+ * The main thread's client of the NLU thread (`nluThread.ts`): language scores for the
  * detector and topic classifications, each answered by message. If the worker
  * is slow or gone, callers get "no scores" / `unknown` rather than an error.
  */
-export class NluWorker implements TextClassifier {
+export class NluClient implements TextClassifier {
   readonly ready: Promise<void>;
   private worker: Worker | undefined;
   private loaded = false;
@@ -40,7 +35,7 @@ export class NluWorker implements TextClassifier {
    */
   start(): this {
     if (this.worker) return this;
-    const worker = new Worker(path.join(__dirname, 'nluWorker.js'), { workerData: this.data });
+    const worker = new Worker(path.join(__dirname, 'nluThread.js'), { workerData: this.data });
     this.worker = worker;
     worker.on('message', (message: NluResponse) => {
       if ('ready' in message) {

@@ -1,37 +1,19 @@
 /**
- * Worker thread for the expensive parts of understanding: the eld n-gram
+ * The NLU thread (`nluClient.ts` is its main-thread side) for the expensive parts of understanding: the eld n-gram
  * model (language scores) and the topic classifier. Loading them never blocks
  * the bot's event loop, and scoring runs beside it on the second core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SUPPORTED_LANGUAGES } from '../language/languages';
 import { loadExamples } from '../content/examples';
-import { createClassifier } from './setup';
-import type { Classification } from './classifier';
+import { createClassifier } from './classifier';
+import type { NluRequest, NluResponse, NluWorkerData } from './protocol';
 
 interface Eld {
   detect(text: string): { getScores(): Record<string, number> };
   setLanguageSubset(languages: string[]): unknown;
   load(database: string): Promise<void>;
 }
-
-/** What the worker is given when it starts. */
-export interface NluWorkerData {
-  database: string;
-  languages: string[];
-  localesDir: string;
-}
-
-/** A request from the main thread. */
-export type NluRequest = { id: number; kind: 'scores' | 'classify' | 'both'; text: string };
-
-/** The worker's answers: once `ready`, then one answer per request. */
-export type NluResponse =
-  | { ready: true }
-  | { id: number; scores: Record<string, number> }
-  | { id: number; classification: Classification }
-  | { id: number; scores: Record<string, number>; classification: Classification }
-  | { id: number; error: string };
 
 async function main(): Promise<void> {
   const port = parentPort;
