@@ -5,8 +5,8 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { describeTime } from '../src/content/hours';
-import { canReadTimes, readTypedTime } from '../src/offers/requests';
+import { describeTime, DEFAULT_TIME_ZONE } from '../src/content/hours';
+import { canReadTimes, readTypedTime } from '../src/offers/slots';
 import { nextSlots, slotAt } from '../src/offers/slots';
 import type { DialogDeps } from './deps';
 import { CALLBACK_DIALOG, type CallbackOptions } from './handoverDialog';
@@ -64,7 +64,7 @@ export class AppointmentDialog extends ComponentDialog {
   }
 
   private time(context: TurnContext, at: number): string {
-    const zone = this.deps.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin';
+    const zone = this.deps.offers.consultations?.schedule.timeZone ?? DEFAULT_TIME_ZONE;
     return describeTime(new Date(at), turnLanguage(context), zone);
   }
 

@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { describeTime } from '../src/content/hours';
 import type { Availability, HandoverService } from '../src/handover/service';
-import { CANCEL_BUTTON, placeText } from '../src/handover/service';
+import { CANCEL_BUTTON, placeText } from '../src/ui/notices';
 import type { DialogDeps } from './deps';
 import { type Button, type Text } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';

@@ -5,7 +5,7 @@ import {
   type CardAction,
   type TurnContext,
 } from 'botbuilder';
-import { describeTime, isOpen, nextOpening } from '../src/content/hours';
+import { describeTime, isOpen, nextOpening, DEFAULT_TIME_ZONE } from '../src/content/hours';
 import { inLanguage } from '../src/content/fields';
 import type { TopicId } from '../src/content/topics';
 import type { OfferEvent, OrientationRoute } from '../src/offers/data';
@@ -70,7 +70,7 @@ export async function showEvents(deps: DialogDeps, context: TurnContext): Promis
   const language = turnLanguage(context);
   const t = ui.t(context);
   const card = (event: OfferEvent): Attachment => {
-    const when = describeTime(new Date(event.start), language, 'Europe/Berlin');
+    const when = describeTime(new Date(event.start), language, DEFAULT_TIME_ZONE);
     const lines = [when, [event.place, event.address].filter(Boolean).join(', ')];
     if (event.description) lines.push(inLanguage(event.description, language));
     const buttons = [

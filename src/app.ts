@@ -1,32 +1,41 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
-import { createDirectLine, DIRECT_LINE_SERVICE_URL, type DirectLine } from './channels/directline';
-import { createKausaBot, loadContent } from './botFactory';
-import type { Config } from './config';
-import { createNlu } from './nlu';
-import { createUnansweredLog } from './nlu/unanswered';
-import { describeError, logId, type Logger } from './logger';
-import { LOCALES_DIR } from './paths';
-import { createServer } from './server';
-import { createHandover, hashPassword, type Handover } from './handover';
-import { SUPPORTED_LANGUAGES } from './language/languages';
-import { channelProactive, channelTranscript, createDelivery } from './handover/delivery';
-import { Ui } from './ui/ui';
-import { createStorage } from './storage';
-import { buildWidgetConfig } from './widget/widgetConfig';
-import { buildConsoleStrings } from './handover/consoleStrings';
-import { channelLabel, Metrics, startMetricsServer } from './metrics';
-import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
-import { metricsObserver, statisticsObserver } from './stats/observers';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { KausaBot } from './bot';
 import { ApiMessagesPolicy, endpointModeOf } from './channels/botFramework';
+import { createDirectLine, type DirectLine } from './channels/directline';
 import { isGatewayConversationId } from './channels/directline/gateway';
+import { channelProactive, createUserChannel } from './channels/userChannel';
+import type { Config } from './config';
+import { createContent, type BotContent } from './content';
+import { createHandover, type Handover } from './handover';
+import { buildConsoleStrings } from './handover/consoleStrings';
+import { CounsellorConsole } from './handover/console';
+import { addDemoCounsellor } from './handover/demo';
+import type { UserChannel } from './handover/notices';
+import { describeError, type Logger } from './logger';
+import { Metrics, startMetricsServer } from './metrics';
+import { createNlu } from './nlu';
+import type { Understander } from './nlu/understand';
+import { createUnansweredLog } from './nlu/unanswered';
+import type { UnansweredLog } from './nlu/unanswered';
+import { LOCALES_DIR } from './paths';
+import { observedTurns } from './pipeline/observeTurn';
+import { Privacy } from './privacy';
+import { createServer } from './server';
+import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
+import { statisticsObserver } from './stats/observers';
+import { createStorage, describeStorageUrl } from './storage';
+import { OptimisticStorage } from './storage/optimistic';
+import { Ui } from './ui/ui';
+import { lateBound } from './util/lateBound';
+import { buildWidgetConfig } from './widget/widgetConfig';
+import { MainDialog } from '../dialogs/mainDialog';
+
+export { DEMO_COUNSELLOR } from './handover/demo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The console account a local try (memory storage) starts with. */
-export const DEMO_COUNSELLOR = 'demo';
 /** The bot's id in its own channel (Direct Line). */
 export const BOT_ID = 'kausa-bot';
 /** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
@@ -46,128 +55,119 @@ export interface RunningApp {
   /** The Prometheus metrics. */
   metrics: Metrics;
   /** The Bot Framework side: the adapter of `/api/messages` and its admission policy. */
-  botFramework: { adapter: CloudAdapter; policy: ApiMessagesPolicy };
+  botFramework: { adapter: ReturnType<typeof createAdapter>; policy: ApiMessagesPolicy };
   close(): Promise<void>;
 }
 
-/**
- * With the embedded memory storage (a local try, no Redis for the account
- * command), a counsellor account `demo` with a fresh password, printed once,
- * so the console can be tried at once. Never with Redis.
- */
-async function addDemoCounsellor(handover: Handover, logger: Logger): Promise<void> {
-  if ((await handover.directory.list()).length > 0) return;
-  const password = randomBytes(9).toString('base64url');
-  await handover.directory.put({
-    username: DEMO_COUNSELLOR,
-    displayName: 'Demo',
-    passwordHash: await hashPassword(password),
-    languages: [...SUPPORTED_LANGUAGES],
-    audiences: [],
-    role: 'lead',
-    disabled: false,
-    createdAt: Date.now(),
+/** What {@link createBot} builds the bot from. */
+export interface BotParts {
+  storage: Storage;
+  content: BotContent;
+  understander: Understander;
+  handover: Handover;
+  /** Where the widget keeps its transcripts ("delete my data" clears them). */
+  transcripts: { clear(conversationId: string): Promise<void> };
+  unanswered: UnansweredLog;
+  stateTtlDays: number;
+  stats?: Statistics;
+  /** PUBLIC_URL, for links to the bot's calendar files ("" for relative links). */
+  publicUrl?: string;
+  /** The dialogs' clock (tests set it). */
+  now?: () => number;
+}
+
+/** The bot: its state, its dialogs and its turn pipeline, with "delete my data" for the console too. */
+export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } {
+  const { content } = parts;
+  const ui = new Ui(content.i18n);
+  // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
+  const stateStorage = new OptimisticStorage(parts.storage);
+  const conversationState = new ConversationState(stateStorage);
+  const userState = new UserState(stateStorage);
+  const privacy = new Privacy({
+    conversationState,
+    userState,
+    handover: parts.handover.service,
+    transcripts: parts.transcripts,
   });
-  logger.info(
-    `counsellor console: log in at /counsellor/ as "${DEMO_COUNSELLOR}" with password "${password}" (memory storage only; with Redis use npm run counsellor)`,
-  );
+  const bot = new KausaBot({
+    conversationState,
+    userState,
+    ui,
+    recognizers: content.recognizers,
+    understander: parts.understander,
+    handover: parts.handover.service,
+    privacy,
+    stateTtlDays: parts.stateTtlDays,
+    stats: parts.stats,
+    createDialog: (accessors) =>
+      new MainDialog({
+        ui,
+        recognizers: content.recognizers,
+        catalogue: content.catalogue,
+        understander: parts.understander,
+        unanswered: parts.unanswered,
+        handover: { service: parts.handover.service },
+        partners: content.partners,
+        offers: content.offers,
+        publicUrl: parts.publicUrl ?? '',
+        now: parts.now,
+        stats: parts.stats,
+        ...accessors,
+      }),
+  });
+  return { bot, privacy };
 }
 
-/** Where state lives, without credentials, for the start-up log line. */
-function describeStorage(url: string): string {
-  const parsed = new URL(url);
-  return parsed.protocol === 'memory:'
-    ? 'memory'
-    : `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+/** The handover's channel to users: notices rendered in their language on their channel. */
+export function createChannel(
+  content: BotContent,
+  proactive: Parameters<typeof createUserChannel>[0]['proactive'],
+  log?: DirectLine['log'],
+): UserChannel {
+  return createUserChannel({
+    proactive,
+    ui: new Ui(content.i18n),
+    partners: content.partners,
+    log,
+  });
 }
 
-/** Wires configuration → storage → adapter → bot → server and starts listening. */
+/**
+ * The composition root: configuration → storage → content → understanding →
+ * channels → handover → bot → server, then listening. It builds and connects;
+ * every behaviour lives in the module it names.
+ */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const content = loadContent(LOCALES_DIR, config.dataDir);
+  const namespace = config.storageNamespace;
+  const ttlMs = config.stateTtlDays * DAY_MS;
   const storage = createStorage(config.storageUrl, {
-    namespace: config.storageNamespace,
-    ttlMs: config.stateTtlDays * DAY_MS,
+    namespace,
+    ttlMs,
     onError: (error) => logger.warn({ err: describeError(error) }, 'storage connection problem'),
   });
   if (!(await storage.whenReady(STORAGE_STARTUP_WAIT_MS))) {
     logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
   }
-  const adapter = createAdapter(config, content.i18n, logger);
+  const redis = storage.redisClient;
+  const content = createContent(LOCALES_DIR, config.dataDir);
   const nlu = createNlu(LOCALES_DIR, content.recognizers);
-  const handover = createHandover(
-    storage.redisClient,
-    config.storageNamespace,
-    config.directLine.secret,
-    {
-      ...(content.hours ? { hours: content.hours } : {}),
-      logger,
-      escalateAfterMs: config.handover.escalateMinutes * 60_000,
-      maxWaitMs: config.handover.maxWaitMinutes * 60_000,
-    },
-  );
-  const timeZone = content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin';
-  const stats = new Statistics(
-    storage.redisClient
-      ? new RedisStatsStore(storage.redisClient, config.storageNamespace)
-      : new MemoryStatsStore(),
-    timeZone,
-  );
-  stats.start();
-  handover.service.observers.push(statisticsObserver(stats));
-  const bot = createKausaBot(storage, content, {
-    stats,
-    stateTtlDays: config.stateTtlDays,
-    understander: nlu.understander,
-    unanswered: createUnansweredLog(storage.redisClient, config.storageNamespace),
-    // "Delete my data" in the widget also empties the transcript a reload would show.
-    forget: async (context) => {
-      if (context.activity.serviceUrl === DIRECT_LINE_SERVICE_URL) {
-        await directLine.log.clear(context.activity.conversation.id);
-      }
-    },
-    publicUrl: config.publicUrl,
-    handover: {
-      service: handover.service,
-      // The widget's conversation so far, handed on with `handoff.initiate`.
-      transcript: async (context) => {
-        if (context.activity.serviceUrl !== DIRECT_LINE_SERVICE_URL) return [];
-        const set = await directLine.log.read(context.activity.conversation.id, 0);
-        return set.activities.map(({ activity }) => activity);
-      },
-    },
-  });
-  // Every turn, on every channel, counted and timed; at debug level, logged with hashed ids only.
-  const runTurn = async (context: TurnContext) => {
-    const started = performance.now();
-    await metrics.timeTurn(context.activity.channelId, () => bot.run(context));
-    if (logger.isLevelEnabled('debug')) {
-      logger.debug(
-        {
-          channel: channelLabel(context.activity.channelId),
-          conversation: logId(context.activity.conversation?.id ?? '', config.directLine.secret),
-          type: context.activity.type,
-          ms: Math.round(performance.now() - started),
-        },
-        'turn',
-      );
-    }
-  };
+
+  // The channels are built before the bot they feed: its turns are bound below.
+  const turn = lateBound<[TurnContext], Promise<void>>('the bot');
+  const adapter = createAdapter(config, content.i18n, logger);
   const directLine = createDirectLine({
-    redis: storage.redisClient,
-    namespace: config.storageNamespace,
-    ttlMs: config.stateTtlDays * DAY_MS,
+    redis,
+    namespace,
+    ttlMs,
     secret: config.directLine.secret,
     tokenLifetimeSeconds: config.directLine.tokenLifetimeSeconds,
     botAccount: { id: BOT_ID, name: content.organisation.name },
-    runBot: (context) => runTurn(context),
+    runBot: turn.call,
     logger,
   });
   directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, logger);
   const metrics = new Metrics({
-    tickets: async () => ({
-      waiting: (await handover.queue.list('waiting')).length,
-      active: (await handover.queue.list('active')).length,
-    }),
     streams: () => directLine.streams.size,
     storageUp: () =>
       storage.ping().then(
@@ -175,28 +175,53 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         () => false,
       ),
   });
-  handover.service.observers.push(metricsObserver(metrics));
-  const metricsServer =
-    config.metrics.port > 0
-      ? await startMetricsServer(metrics, config.metrics.port, config.metrics.token)
-      : undefined;
-  if (config.directLine.secretGenerated) {
-    logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
-  }
-  const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
-  const shutdown = new AbortController();
-  const delivery = createDelivery(
-    channelProactive(adapter, directLine, config.botAuth.MicrosoftAppId),
-    new Ui(content.i18n),
-    channelTranscript(directLine),
+  const stats = new Statistics(
+    redis ? new RedisStatsStore(redis, namespace) : new MemoryStatsStore(),
+    content.timeZone,
   );
-  handover.service.delivery = delivery;
-  handover.service.start();
+
+  const proactive = channelProactive(adapter, directLine.adapter, config.botAuth.MicrosoftAppId);
+  const handover = createHandover(
+    {
+      namespace,
+      secret: config.directLine.secret,
+      hours: content.hours,
+      escalateAfterMs: config.handover.escalateMinutes * 60_000,
+      maxWaitMs: config.handover.maxWaitMinutes * 60_000,
+    },
+    {
+      redis,
+      channel: createChannel(content, proactive, directLine.log),
+      observers: [statisticsObserver(stats)],
+      registry: metrics.registry,
+      logger,
+    },
+  );
+  const { bot, privacy } = createBot({
+    storage,
+    content,
+    understander: nlu.understander,
+    handover,
+    transcripts: directLine.log,
+    unanswered: createUnansweredLog(redis, namespace),
+    stateTtlDays: config.stateTtlDays,
+    stats,
+    publicUrl: config.publicUrl,
+  });
+  const runTurn = observedTurns((context) => bot.run(context), {
+    metrics,
+    logger,
+    logKey: config.directLine.secret,
+  });
+  turn.bind(runTurn);
+
+  const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
   const apiMessages = new ApiMessagesPolicy({
     mode: endpointModeOf(config),
     perMinute: config.apiMessagesPerMinute,
     isWidgetConversation: isGatewayConversationId,
   });
+  const shutdown = new AbortController();
   const server = createServer({
     adapter,
     apiMessages,
@@ -220,26 +245,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
     counsellor: {
       auth: handover.auth,
+      console: new CounsellorConsole({
+        service: handover.service,
+        directory: handover.directory,
+        partners: content.partners,
+        timeZone: content.timeZone,
+        forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
+        reports: stats,
+      }),
       service: handover.service,
-      directory: handover.directory,
-      delivery,
-      partners: content.partners,
-      timeZone: content.offers.consultations?.schedule.timeZone ?? 'Europe/Berlin',
       shutdown: shutdown.signal,
-      stats,
-      forgetConversation: async (ticket) => {
-        const { channelId, user } = ticket.reference;
-        // The keys ConversationState and UserState use (their namespace is empty).
-        const keys = [`${channelId}/conversations/${ticket.conversationId}/`];
-        if (user?.id) keys.push(`${channelId}/users/${user.id}/`);
-        await Promise.all([
-          storage.delete(keys),
-          handover.service.forget(ticket.conversationId),
-          ticket.reference.serviceUrl === DIRECT_LINE_SERVICE_URL
-            ? directLine.log.clear(ticket.conversationId)
-            : undefined,
-        ]);
-      },
       address,
       logger,
     },
@@ -251,17 +266,22 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
   });
 
-  if (!storage.redisClient) await addDemoCounsellor(handover, logger);
+  stats.start();
+  handover.service.start();
+  const metricsServer =
+    config.metrics.port > 0
+      ? await startMetricsServer(metrics, config.metrics.port, config.metrics.token)
+      : undefined;
+  if (config.directLine.secretGenerated) {
+    logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
+  }
+  if (!redis) await addDemoCounsellor(handover.directory, logger);
   await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
   const { port } = server.address() as AddressInfo;
   // Serving first: the language model and the classifier load beside the bot now.
   nlu.start();
   logger.info(
-    {
-      port,
-      storage: describeStorage(config.storageUrl),
-      apiMessages: apiMessages.mode,
-    },
+    { port, storage: describeStorageUrl(config.storageUrl), apiMessages: apiMessages.mode },
     `kausa-bot listening on http://localhost:${port} (web chat at /)`,
   );
   return {

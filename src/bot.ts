@@ -20,13 +20,9 @@ import type { UserProfile } from '../dialogs/deps';
 import { markLanguageSwitched, markWelcomed, type MainDialog } from '../dialogs/mainDialog';
 import { buttonValueOf, type Ui } from './ui/ui';
 import { setTurnLanguage } from './language/turnLanguage';
-import {
-  CALLBACK_BUTTON,
-  CANCEL_BUTTON,
-  HELPFUL_BUTTONS,
-  placeText,
-  type HandoverService,
-} from './handover/service';
+import type { HandoverService } from './handover/service';
+import { CALLBACK_BUTTON, CANCEL_BUTTON, HELPFUL_BUTTONS, placeText } from './ui/notices';
+import type { Privacy } from './privacy';
 
 /** Who a ticket belongs to when an external agent hub accepted it (`handoff.status`). */
 export const HANDOFF_HUB = 'agent-hub';
@@ -93,8 +89,8 @@ export interface KausaBotDeps {
   stateTtlDays: number;
   /** Anonymous counts for the service point's reports. */
   stats?: Statistics;
-  /** Forgets what other stores keep of the conversation ("delete my data"): the channel's transcript. */
-  forget?(context: TurnContext): Promise<void>;
+  /** "Delete my data": everything kept of the user and the conversation. */
+  privacy: Privacy;
 }
 
 /** True when a text has no letter or digit in any script (emoji, punctuation only). */
@@ -299,12 +295,7 @@ export class KausaBot extends ActivityHandler {
 
   /** Deletes what every store keeps of this user and conversation, at once. */
   private async forgetEverything(context: TurnContext): Promise<void> {
-    await Promise.all([
-      this.deps.conversationState.delete(context),
-      this.deps.userState.delete(context),
-      this.deps.handover?.forget(context.activity.conversation.id),
-      this.deps.forget?.(context),
-    ]);
+    await this.deps.privacy.forget(context);
   }
 
   /**

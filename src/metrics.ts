@@ -36,8 +36,6 @@ export function channelLabel(channelId: string | undefined): string {
 
 /** What the gauges read at each scrape. */
 export interface MetricSources {
-  /** Tickets per status (waiting, active). */
-  tickets(): Promise<Record<string, number>>;
   /** Open Direct Line WebSocket streams of this instance. */
   streams(): number;
   /** Whether Redis (or the embedded store) answers. */
@@ -45,9 +43,10 @@ export interface MetricSources {
 }
 
 /**
- * Prometheus metrics (prom-client): turns and their latency, errors,
- * handovers waiting and active and the time until a counsellor accepts,
- * Direct Line connections, storage health, and Node's own process metrics.
+ * Prometheus metrics (prom-client): turns and their latency, errors, Direct
+ * Line connections, storage health, and Node's own process metrics. Other
+ * modules register theirs on {@link Metrics.registry} (the handover its
+ * tickets and waits: `src/handover/metrics.ts`).
  * Nothing per user: labels are known channels, outcomes and statuses (closed sets).
  */
 export class Metrics {
@@ -55,8 +54,6 @@ export class Metrics {
   private readonly turns: Counter<'channel' | 'outcome'>;
   private readonly turnSeconds: Histogram<'channel'>;
   private readonly errors: Counter<'kind'>;
-  private readonly acceptSeconds: Histogram;
-  private readonly handovers: Counter<'event'>;
 
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kausa_' });
@@ -79,28 +76,6 @@ export class Metrics {
       help: 'Errors by kind (turn, http, storage)',
       labelNames: ['kind'],
       registers,
-    });
-    this.acceptSeconds = new Histogram({
-      name: 'kausa_handover_wait_seconds',
-      help: 'Time from a handover request until a counsellor accepted it',
-      buckets: [30, 60, 120, 300, 600, 1200, 1800],
-      registers,
-    });
-    this.handovers = new Counter({
-      name: 'kausa_handovers_total',
-      help: 'Handover requests and what became of them (requested, accepted, cancelled, expired)',
-      labelNames: ['event'],
-      registers,
-    });
-    new Gauge({
-      name: 'kausa_handover_tickets',
-      help: 'Handover tickets by status (all instances)',
-      labelNames: ['status'],
-      registers,
-      async collect() {
-        const counts = await sources.tickets().catch(() => ({}) as Record<string, number>);
-        for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
-      },
     });
     new Gauge({
       name: 'kausa_directline_streams',
@@ -139,11 +114,6 @@ export class Metrics {
 
   error(kind: 'http' | 'storage'): void {
     this.errors.inc({ kind });
-  }
-
-  handover(event: 'requested' | 'accepted' | 'cancelled' | 'expired', waitMs?: number): void {
-    this.handovers.inc({ event });
-    if (event === 'accepted' && waitMs !== undefined) this.acceptSeconds.observe(waitMs / 1000);
   }
 
   /** The text Prometheus scrapes. */

@@ -5,15 +5,14 @@ import {
   DIRECT_LINE_BASE,
   directLineErrorFor,
   registerDirectLineRoutes,
-  type PublicAddress,
 } from './channels/directline/http';
+import { clientAddress, type PublicAddress } from './http/address';
 import type { DirectLineGateway, StreamHub } from './channels/directline';
 import { registerCounsellorRoutes, type CounsellorApiDeps } from './handover/http';
 import { describeError, type Logger } from './logger';
 import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
 import { registerCalendarRoutes, type CalendarDeps } from './offers/http';
 import { BadActivityError, checkActivity } from './activityInput';
-import { clientAddress } from './channels/directline/http';
 import type { ApiMessagesPolicy } from './channels/botFramework';
 import { HttpError, sendHttpError } from './util/httpError';
 

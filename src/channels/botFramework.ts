@@ -26,10 +26,10 @@ export function endpointModeOf(config: {
   return config.devMode ? 'development' : 'open';
 }
 
-/** An outbound call to a serviceUrl that the endpoint mode does not allow. */
-export class OutboundRefusedError extends Error {
+/** An outbound call to a serviceUrl that the endpoint mode does not allow (a console action answers 409). */
+export class OutboundRefusedError extends HttpError {
   constructor() {
-    super('This bot does not send to that serviceUrl (see the /api/messages policy).');
+    super(409, 'Unreachable', "This user's channel cannot receive messages from this bot.");
     this.name = 'OutboundRefusedError';
   }
 }

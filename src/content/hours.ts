@@ -9,6 +9,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 /** How far ahead the next opening is looked for. */
 export const NEXT_OPENING_HORIZON_DAYS = 60;
+/** The time zone of a service point that names none (the project started in Leipzig). */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
 /** An opening from `from` to `to`, local times "HH:MM" on one day. */
 export interface Interval {

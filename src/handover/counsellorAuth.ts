@@ -68,7 +68,7 @@ export class CounsellorAuth {
   private readonly key: KeyObject;
   private readonly limits: Array<{ name: LimitName; limiter: RateLimiterAbstract }>;
   /** Compared against when the username is unknown, so timing does not tell which names exist. */
-  private readonly dummyHash: Promise<string>;
+  private dummyHash: Promise<string> | undefined;
 
   constructor(
     private readonly directory: CounsellorDirectory,
@@ -95,7 +95,6 @@ export class CounsellorAuth {
         : new RateLimiterMemory(rule);
       return { name, limiter };
     });
-    this.dummyHash = hashPassword('not a password of anyone');
   }
 
   /**
@@ -125,9 +124,11 @@ export class CounsellorAuth {
       }
     }
     const account = await this.directory.get(username);
-    const valid = await verify(account?.passwordHash ?? (await this.dummyHash), password).catch(
-      () => false,
-    );
+    const valid = await verify(
+      account?.passwordHash ??
+        (await (this.dummyHash ??= hashPassword('not a password of anyone'))),
+      password,
+    ).catch(() => false);
     if (!account || !valid || account.disabled) {
       throw new CounsellorApiError(401, 'Unauthorized', 'Wrong username or password.');
     }

@@ -1,591 +1,177 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { clientAddress, streamOrigin, type PublicAddress } from '../channels/directline/http';
-import { describeError, type Logger } from '../logger';
+import { clientAddress, streamOrigin, type PublicAddress } from '../http/address';
+import { respond, toHttpError, plainError } from '../http/respond';
+import type { Logger } from '../logger';
 import { sendHttpError } from '../util/httpError';
-import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../util/deadline';
-import { isUnavailable } from '../storage/errors';
-import { OutboundRefusedError } from '../channels/botFramework';
-import { CounsellorApiError, type CounsellorAuth } from './counsellorAuth';
-import { nameOf, type CounsellorAccount, type CounsellorDirectory } from './counsellors';
-import type { Delivery } from './delivery';
+import { ROUTE_DEADLINE_MS, within } from '../util/deadline';
+import type { CounsellorAuth } from './counsellorAuth';
+import type { CounsellorAccount } from './counsellors';
+import type { CounsellorConsole } from './console';
 import type { HandoverEvent } from './events';
-import { localizedAttachments, partnerCard, type Partner } from '../partners/partners';
-import { ActionTypes, CardFactory } from 'botbuilder';
+import { EVENT_STREAM_HEARTBEAT_MS, MAX_COUNSELLOR_BODY_BYTES } from './limits';
+import { LoginBody, MessageBody, parse, StatsQuery, TicketsQuery, TransferBody } from './schemas';
 import type { HandoverService } from './service';
-import type { ContactRequest } from './records';
-import type { Statistics } from '../stats/statistics';
-import type { Ticket, TicketStatus } from './ticket';
 
-/** Largest request body of the counsellor API (a message is short). */
-export const MAX_COUNSELLOR_BODY_BYTES = 16 * 1024;
-/** How often an open event stream gets a keep-alive comment (and the account is checked again). */
-export const EVENT_STREAM_HEARTBEAT_MS = 25_000;
-/** Longest message a counsellor can send in one go (as long as a user's). */
-export const MAX_COUNSELLOR_MESSAGE_CHARS = 2000;
-const LISTED: readonly TicketStatus[] = ['waiting', 'active', 'closed'];
+export {
+  MAX_COUNSELLOR_BODY_BYTES,
+  EVENT_STREAM_HEARTBEAT_MS,
+  MAX_COUNSELLOR_MESSAGE_CHARS,
+} from './limits';
 
 /** What the counsellor API needs. */
 export interface CounsellorApiDeps {
   auth: CounsellorAuth;
+  console: CounsellorConsole;
+  /** For the live updates: ticket events and presence. */
   service: HandoverService;
-  directory: CounsellorDirectory;
-  delivery: Delivery;
-  /** The network partners a counsellor can refer a user to. */
-  partners: readonly Partner[];
-  /** The service point's time zone, for times told to users. */
-  timeZone: string;
-  /** The anonymous statistics (the lead's reports). */
-  stats?: Statistics;
   /** Aborted when the process shuts down: open event streams end (the console reconnects). */
   shutdown?: AbortSignal;
-  /** Deletes everything stored of a ticket's user and conversation (state, transcript, requests). */
-  forgetConversation(ticket: Ticket): Promise<void>;
   address: PublicAddress;
   logger: Logger;
 }
 
-/** A ticket as the console shows it: no conversation reference, times readable. */
-export interface TicketView {
-  id: string;
-  status: TicketStatus;
-  language: string;
-  audience?: string;
-  topics: string[];
-  /** The user's own one-line description. */
-  summary?: string;
-  createdAt: string;
-  waitingSeconds: number;
-  counsellor?: string;
-  /** Offered to this counsellor only because it waited too long for one who speaks the language. */
-  escalated?: boolean;
-}
-
-function view(ticket: Ticket, now: number, escalated?: boolean): TicketView {
-  return {
-    id: ticket.id,
-    status: ticket.status,
-    language: ticket.language,
-    ...(ticket.audience ? { audience: ticket.audience } : {}),
-    topics: ticket.topics,
-    ...(ticket.description ? { summary: ticket.description } : {}),
-    createdAt: new Date(ticket.createdAt).toISOString(),
-    waitingSeconds: Math.round(((ticket.acceptedAt ?? now) - ticket.createdAt) / 1000),
-    ...(ticket.counsellor ? { counsellor: ticket.counsellor } : {}),
-    ...(escalated !== undefined ? { escalated } : {}),
-  };
-}
-
-/** What every request a user left shows in the console: language, audience, contact, time. */
-function contactView(request: ContactRequest) {
-  return {
-    id: request.id,
-    language: request.language,
-    ...(request.audience ? { audience: request.audience } : {}),
-    contact: request.contact,
-    contactType: request.contactType,
-    createdAt: new Date(request.createdAt).toISOString(),
-  };
-}
-
-/**
- * Answers a failed console request: a refusal as it is; storage that did not
- * answer (or answered too late) 503 with Retry-After; a channel the bot may
- * not send to 409; anything else 500, with the cause in the log only.
- */
-function fail(res: Response, error: unknown, logger: Logger, what: string): void {
-  if (error instanceof CounsellorApiError) {
-    sendHttpError(res, error, { code: error.code, message: error.message });
-  } else if (isUnavailable(error)) {
-    logger.warn({ err: describeError(error) }, `${what}: storage did not answer`);
-    const unavailable = new CounsellorApiError(
-      503,
-      'ServiceUnavailable',
-      'The service is unavailable; try again shortly.',
-      RETRY_AFTER_SECONDS,
-    );
-    sendHttpError(res, unavailable, { code: unavailable.code, message: unavailable.message });
-  } else if (error instanceof OutboundRefusedError) {
-    res.send(409, {
-      code: 'Unreachable',
-      message: "This user's channel cannot receive messages from this bot.",
-    });
-  } else {
-    logger.error({ err: describeError(error) }, what);
-    res.send(500, { code: 'InternalError', message: 'Internal error' });
-  }
-}
+const query = (req: Request) => Object.fromEntries(new URLSearchParams(req.getQuery()));
+const id = (req: Request) => String(req.params.id ?? '');
 
 /**
  * The counsellor console's REST API under `/api/counsellor`: JSON in and
  * out, `Authorization: Bearer <session token>` on everything but the login.
+ * Each route authenticates, parses its input with a schema and calls the
+ * {@link CounsellorConsole}; errors are mapped in one place (`respond`).
  */
 export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps): void {
+  const { console: desk, logger } = deps;
   const body = restify.plugins.bodyParser({
     maxBodySize: MAX_COUNSELLOR_BODY_BYTES,
     mapParams: false,
     mapFiles: false,
   });
-  const handle =
-    (
-      work: (
-        req: Request,
-        account: CounsellorAccount,
-      ) => Promise<{ status?: number; body: unknown }>,
-    ) =>
-    async (req: Request, res: Response) => {
-      try {
-        const answer = (async () => {
-          const account = await deps.auth.authenticate(req.header('authorization'));
-          return work(req, account);
-        })();
-        const result = await within(answer, ROUTE_DEADLINE_MS);
-        res.send(result.status ?? 200, result.body);
-      } catch (error) {
-        fail(res, error, deps.logger, 'counsellor request failed');
-      }
-    };
-  const { service } = deps;
-  /**
-   * The ticket, if the caller may see it: a lead any; a counsellor their own,
-   * and a waiting one only when routing offers it to them (their languages and
-   * audiences, or after escalation).
-   */
-  const ticketOf = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
-    const ticket = await service.queue.get(String(req.params.id ?? ''));
-    if (!ticket) throw new CounsellorApiError(404, 'NotFound', 'No such ticket.');
-    if (account.role === 'lead' || ticket.counsellor === account.username) return ticket;
-    if (ticket.status !== 'waiting') {
-      throw new CounsellorApiError(403, 'Forbidden', 'This ticket belongs to another counsellor.');
-    }
-    const profile = {
-      id: account.username,
-      languages: account.languages,
-      audiences: account.audiences,
-    };
-    if (!service.queue.isOfferedTo(ticket, profile)) {
-      throw new CounsellorApiError(
-        403,
-        'Forbidden',
-        'This request waits for a colleague with its language; it comes to you if it waits longer.',
+  const options = { logger, what: 'counsellor request failed' };
+  /** An authenticated route: `work` gets the request and the caller's account. */
+  const route =
+    (work: (req: Request, me: CounsellorAccount) => Promise<unknown> | unknown, status = 200) =>
+    async (req: Request, res: Response) =>
+      respond(
+        res,
+        async () => {
+          const me = await deps.auth.authenticate(req.header('authorization'));
+          return { status, body: await work(req, me) };
+        },
+        options,
       );
-    }
-    return ticket;
-  };
-  /** The ticket, active and the caller's own (the lead may act on any). */
-  const ownActive = async (req: Request, account: CounsellorAccount): Promise<Ticket> => {
-    const ticket = await ticketOf(req, account);
-    if (ticket.status !== 'active') {
-      throw new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
-    }
-    return ticket;
-  };
-  const notActive = () => new CounsellorApiError(409, 'Conflict', 'The ticket is not active.');
+  const api = '/api/counsellor';
 
-  server.post('/api/counsellor/session', body, async (req: Request, res: Response) => {
-    const { username, password } = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof username !== 'string' || typeof password !== 'string') {
-      res.send(400, { code: 'BadRequest', message: 'Send {"username", "password"}.' });
-      return;
-    }
-    try {
-      const session = deps.auth.login(username, password, clientAddress(req, deps.address));
-      res.send(200, await within(session, ROUTE_DEADLINE_MS));
-    } catch (error) {
-      fail(res, error, deps.logger, 'counsellor login failed');
-    }
-  });
-
-  server.get(
-    '/api/counsellor/me',
-    handle(async (_req, account) => ({
-      body: {
-        username: account.username,
-        name: nameOf(account),
-        role: account.role,
-        languages: account.languages,
-        audiences: account.audiences,
+  server.post(`${api}/session`, body, async (req: Request, res: Response) =>
+    respond(
+      res,
+      async () => {
+        const login = parse(LoginBody, req.body, 'Send {"username", "password"}.');
+        const address = clientAddress(req, deps.address);
+        return { body: await deps.auth.login(login.username, login.password, address) };
       },
-    })),
+      { logger, what: 'counsellor login failed' },
+    ),
   );
-
-  // Live updates as server-sent events: every ticket change (id, status and language only),
-  // callback requests, and the messages of the counsellor's own tickets (a lead's: all).
-  // An open stream also marks its counsellor as online, so users are not queued for nobody.
-  server.get('/api/counsellor/events', async (req: Request, res: Response) => {
-    let account: CounsellorAccount;
-    try {
-      const opening = (async () => {
-        const who = await deps.auth.authenticate(req.header('authorization'));
-        await service.presence.touch(who.username);
-        return who;
-      })();
-      account = await within(opening, ROUTE_DEADLINE_MS);
-    } catch (error) {
-      fail(res, error, deps.logger, 'counsellor event stream failed');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    });
-    res.write(': connected\n\n');
-    const visible = (event: HandoverEvent) =>
-      event.type !== 'message' || account.role === 'lead' || event.counsellor === account.username;
-    const stop = service.events.subscribe((event) => {
-      if (visible(event)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    const heartbeat = setInterval(() => {
-      void deps.auth
-        .authenticate(req.header('authorization'))
-        .then(async () => {
-          await service.presence.touch(account.username);
-          res.write(': keep-alive\n\n');
-        })
-        .catch(() => res.end()); // logged out, expired or disabled meanwhile, or storage gone
-    }, EVENT_STREAM_HEARTBEAT_MS);
-    const end = () => res.end();
-    deps.shutdown?.addEventListener('abort', end, { once: true });
-    req.on('close', () => {
-      deps.shutdown?.removeEventListener('abort', end);
-      stop();
-      clearInterval(heartbeat);
-      service.presence.leave(account.username).catch(() => undefined);
-    });
-  });
-
   server.get(
-    '/api/counsellor/tickets',
-    handle(async (req, account) => {
-      const status = (new URLSearchParams(req.getQuery()).get('status') ??
-        'waiting') as TicketStatus;
-      if (!LISTED.includes(status)) {
-        throw new CounsellorApiError(400, 'BadRequest', 'status is waiting, active or closed.');
-      }
-      const now = Date.now();
-      if (status === 'waiting') {
-        const profile = {
-          id: account.username,
-          languages: account.languages,
-          audiences: account.audiences,
-        };
-        const offers =
-          account.role === 'lead'
-            ? (await service.queue.list('waiting')).map((ticket) => ({ ticket, escalated: false }))
-            : await service.queue.offers(profile);
-        return { body: offers.map((offer) => view(offer.ticket, now, offer.escalated)) };
-      }
-      const tickets = (await service.queue.list(status)).filter(
-        (ticket) => account.role === 'lead' || ticket.counsellor === account.username,
-      );
-      return { body: tickets.map((ticket) => view(ticket, now)) };
-    }),
+    `${api}/me`,
+    route((_req, me) => desk.me(me)),
+  );
+  server.get(`${api}/events`, async (req: Request, res: Response) =>
+    openEventStream(req, res, deps),
   );
 
+  const statusQuery = 'status is waiting, active or closed.';
   server.get(
-    '/api/counsellor/tickets/:id/transcript',
-    handle(async (req, account) => {
-      const ticket = await ticketOf(req, account);
-      const relayed = await service.queue.messages(ticket.id);
-      return {
-        body: {
-          activities: await deps.delivery.transcript(ticket, relayed),
-          messages: relayed,
-        },
-      };
-    }),
+    `${api}/tickets`,
+    route((req, me) => desk.tickets(me, parse(TicketsQuery, query(req), statusQuery).status)),
   );
-
-  server.post(
-    '/api/counsellor/tickets/:id/accept',
-    handle(async (req, account) => {
-      const ticket = await ticketOf(req, account);
-      const accepted = await service.accept(ticket.id, account.username, nameOf(account));
-      if (!accepted) {
-        throw new CounsellorApiError(409, 'Conflict', 'Another counsellor has taken this ticket.');
-      }
-      return { body: view(accepted, Date.now()) };
-    }),
+  server.get(
+    `${api}/tickets/:id/transcript`,
+    route((req, me) => desk.transcript(me, id(req))),
   );
-
   server.post(
-    '/api/counsellor/tickets/:id/messages',
+    `${api}/tickets/:id/accept`,
+    route((req, me) => desk.accept(me, id(req))),
+  );
+  server.post(
+    `${api}/tickets/:id/messages`,
     body,
-    handle(async (req, account) => {
-      const text = (req.body as { text?: unknown } | undefined)?.text;
-      if (
-        typeof text !== 'string' ||
-        text.trim() === '' ||
-        text.length > MAX_COUNSELLOR_MESSAGE_CHARS
-      ) {
-        throw new CounsellorApiError(
-          400,
-          'BadRequest',
-          `Send {"text"} with 1–${MAX_COUNSELLOR_MESSAGE_CHARS} characters.`,
-        );
-      }
-      const ticket = await ownActive(req, account);
-      // Plain text: what a counsellor types is shown as typed, never as markup.
-      await deps.delivery.send(ticket, [
-        {
-          type: 'message',
-          text,
-          textFormat: 'plain',
-          channelData: { counsellor: nameOf(account) },
-        },
-      ]);
-      await service.queue.record(ticket.id, {
-        from: 'counsellor',
-        counsellor: account.username,
-        text,
-        at: Date.now(),
-      });
-      return { status: 201, body: { sent: true } };
-    }),
+    route((req, me) => {
+      const message = parse(MessageBody, req.body, 'Send {"text"} with 1–2000 characters.');
+      return desk.reply(me, id(req), message.text);
+    }, 201),
   );
-
   server.post(
-    '/api/counsellor/tickets/:id/close',
-    handle(async (req, account) => {
-      const ticket = await ownActive(req, account);
-      const closed = await service.close(ticket.id, nameOf(account));
-      if (!closed) throw notActive();
-      return { body: view(closed, Date.now()) };
-    }),
+    `${api}/tickets/:id/close`,
+    route((req, me) => desk.close(me, id(req))),
   );
-
   // To another counsellor ({"to": "<username>"}), or to a network partner
   // ({"to": "partner:<id>"}): the user gets the partner's card and the chat ends.
   server.post(
-    '/api/counsellor/tickets/:id/transfer',
+    `${api}/tickets/:id/transfer`,
     body,
-    handle(async (req, account) => {
-      const to = (req.body as { to?: unknown } | undefined)?.to;
-      const partner =
-        typeof to === 'string' && to.startsWith('partner:')
-          ? deps.partners.find((candidate) => `partner:${candidate.id}` === to)
-          : undefined;
-      if (partner) {
-        const ticket = await ownActive(req, account);
-        await service.say(ticket, [
-          { key: 'handover:referred', args: { name: nameOf(account), partner: partner.name } },
-        ]);
-        await deps.delivery.sendLocalized(ticket, (t) => [
-          partnerCard(partner, t, ticket.language),
-        ]);
-        const closed = await service.close(ticket.id, nameOf(account));
-        if (!closed) throw notActive();
-        return { body: view(closed, Date.now()) };
-      }
-      const target =
-        typeof to === 'string' && !to.startsWith('partner:')
-          ? await deps.directory.get(to)
-          : undefined;
-      if (!target || target.disabled) {
-        throw new CounsellorApiError(
-          400,
-          'BadRequest',
-          'Send {"to"} with an active counsellor or "partner:<id>".',
-        );
-      }
-      const ticket = await ownActive(req, account);
-      const moved = await service.queue.transfer(ticket.id, target.username);
-      if (!moved) throw notActive();
-      await service.say(moved, [{ key: 'handover:transferred', args: { name: nameOf(target) } }]);
-      return { body: view(moved, Date.now()) };
+    route((req, me) => {
+      const expected = 'Send {"to"} with an active counsellor or "partner:<id>".';
+      return desk.transfer(me, id(req), parse(TransferBody, req.body, expected).to);
     }),
   );
-
-  // Who a ticket can go to: the counsellors (with their languages and whether
-  // they are online) and the network partners.
-  server.get(
-    '/api/counsellor/counsellors',
-    handle(async () => {
-      const online = new Set(await service.presence.online());
-      const accounts = (await deps.directory.list()).filter((account) => !account.disabled);
-      return {
-        body: accounts.map((account) => ({
-          username: account.username,
-          name: nameOf(account),
-          languages: account.languages,
-          audiences: account.audiences,
-          online: online.has(account.username),
-        })),
-      };
-    }),
+  // At the user's request (by phone, in person): everything of the ticket's user is deleted.
+  server.post(
+    `${api}/tickets/:id/forget`,
+    route((req, me) => desk.forget(me, id(req))),
   );
 
   server.get(
-    '/api/counsellor/partners',
-    handle(async () => ({
-      body: deps.partners.map((partner) => ({
-        id: `partner:${partner.id}`,
-        name: partner.name,
-        topics: partner.topics,
-        regions: partner.regions,
-      })),
-    })),
+    `${api}/counsellors`,
+    route(() => desk.counsellors()),
   );
-
   server.get(
-    '/api/counsellor/callbacks',
-    handle(async () => {
-      const requests = await service.callbacks.list();
-      return {
-        body: requests.map((request) => ({
-          ...contactView(request),
-          topics: request.topics,
-          ...(request.description ? { summary: request.description } : {}),
-        })),
-      };
-    }),
+    `${api}/partners`,
+    route(() => desk.partners()),
   );
-
-  // Done (called back; forwarded to the partner): the request, with the contact, is deleted.
-  for (const [kind, done] of [
-    ['callbacks', (id: string) => service.callbackDone(id)],
-    ['referrals', (id: string) => service.referralDone(id)],
-  ] as const) {
+  server.get(
+    `${api}/callbacks`,
+    route(() => desk.callbacks()),
+  );
+  server.get(
+    `${api}/referrals`,
+    route(() => desk.referrals()),
+  );
+  server.get(
+    `${api}/appointments`,
+    route(() => desk.appointments()),
+  );
+  for (const kind of ['callbacks', 'referrals'] as const) {
     server.post(
-      `/api/counsellor/${kind}/:id/done`,
-      handle(async (req) => {
-        if (!(await done(String(req.params.id ?? '')))) {
-          throw new CounsellorApiError(404, 'NotFound', 'No such request.');
-        }
-        return { body: { deleted: true } };
-      }),
+      `${api}/${kind}/:id/done`,
+      route((req) => desk.requestDone(kind, id(req))),
     );
   }
-
-  server.get(
-    '/api/counsellor/referrals',
-    handle(async () => ({
-      body: (await service.referrals.list()).map((referral) => ({
-        ...contactView(referral),
-        partner: referral.partnerName,
-        partnerId: referral.partnerId,
-        topics: referral.topics,
-        ...(referral.description ? { summary: referral.description } : {}),
-      })),
-    })),
-  );
-
-  server.get(
-    '/api/counsellor/appointments',
-    handle(async () => ({
-      body: (await service.appointments.list()).map((appointment) => ({
-        ...contactView(appointment),
-        start: new Date(appointment.start).toISOString(),
-        minutes: appointment.minutes,
-        place: appointment.place,
-        status: appointment.status,
-      })),
-    })),
-  );
-
-  // Confirm or decline a requested appointment: the user hears it in the chat,
-  // a confirmation with a link to its calendar file.
   for (const decision of ['confirm', 'decline'] as const) {
     server.post(
-      `/api/counsellor/appointments/:id/${decision}`,
-      handle(async (req) => {
-        const id = String(req.params.id ?? '');
-        const request = await service.appointments.get(id);
-        if (!request) throw new CounsellorApiError(404, 'NotFound', 'No such appointment request.');
-        if (request.status !== 'requested') {
-          throw new CounsellorApiError(
-            409,
-            'Conflict',
-            `The appointment is already ${request.status}.`,
-          );
-        }
-        const status = decision === 'confirm' ? 'confirmed' : 'declined';
-        const changed = await service.appointments.update(id, { status });
-        if (!changed) throw new CounsellorApiError(404, 'NotFound', 'No such appointment request.');
-        await service.events.publish({ type: 'appointment', id, status });
-        const time = { time: changed.start, timeZone: deps.timeZone };
+      `${api}/appointments/:id/${decision}`,
+      route((req) => {
         const base = streamOrigin(req, deps.address).replace(/^ws/, 'http');
-        await service.say(
-          changed,
-          decision === 'confirm'
-            ? [
-                {
-                  key: 'offers:appointment.confirmed',
-                  args: {
-                    time,
-                    place: changed.place,
-                    link: `${base}/calendar/appointments/${id}.ics`,
-                  },
-                },
-              ]
-            : [{ key: 'offers:appointment.declined', args: { time } }],
-          decision === 'confirm' ? [] : [{ value: { action: 'appointment' } }],
-        );
-        if (decision === 'confirm') {
-          // A button too: a plain-text link is not clickable in every chat.
-          await deps.delivery
-            .sendLocalized(changed, (t) => [
-              localizedAttachments(
-                [
-                  CardFactory.heroCard('', undefined, [
-                    {
-                      type: ActionTypes.OpenUrl,
-                      title: t('offers:events.calendar'),
-                      value: `${base}/calendar/appointments/${id}.ics`,
-                    },
-                  ]),
-                ],
-                changed.language,
-              ),
-            ])
-            .catch((error: unknown) =>
-              deps.logger.warn({ err: describeError(error) }, 'calendar button not delivered'),
-            );
-        }
-        return { body: { id, status } };
+        return desk.decideAppointment(id(req), decision, base);
       }),
     );
   }
 
-  // At the user's request (by phone, in person): everything of the ticket's
-  // user and conversation is deleted, and the user is told in the chat.
-  server.post(
-    '/api/counsellor/tickets/:id/forget',
-    handle(async (req, account) => {
-      const ticket = await ticketOf(req, account);
-      await deps.forgetConversation(ticket);
-      await service.say(ticket, [{ key: 'privacy.deletedByCounsellor' }]);
-      return { body: { deleted: true } };
-    }),
-  );
-
-  // The anonymous statistics, for leads: JSON rows, or CSV for a project report.
-  const period = (req: Request, account: CounsellorAccount) => {
-    if (account.role !== 'lead') {
-      throw new CounsellorApiError(403, 'Forbidden', 'The statistics are for leads.');
-    }
-    if (!deps.stats) throw new CounsellorApiError(404, 'NotFound', 'No statistics here.');
-    const query = new URLSearchParams(req.getQuery());
-    const from = query.get('from') ?? '';
-    const to = query.get('to') ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
-      throw new CounsellorApiError(400, 'BadRequest', 'Send ?from=YYYY-MM-DD&to=YYYY-MM-DD.');
-    }
-    return { stats: deps.stats, from, to };
-  };
+  const period = (req: Request) =>
+    parse(StatsQuery, query(req), 'Send ?from=YYYY-MM-DD&to=YYYY-MM-DD.');
   server.get(
-    '/api/counsellor/stats',
-    handle(async (req, account) => {
-      const { stats, from, to } = period(req, account);
-      return { body: { from, to, rows: await stats.report(from, to) } };
+    `${api}/stats`,
+    route((req, me) => {
+      const { from, to } = period(req);
+      return desk.stats(me, from, to);
     }),
   );
-  server.get('/api/counsellor/stats.csv', async (req: Request, res: Response) => {
+  server.get(`${api}/stats.csv`, async (req: Request, res: Response) => {
     try {
       const exporting = (async () => {
-        const account = await deps.auth.authenticate(req.header('authorization'));
-        const { stats, from, to } = period(req, account);
-        return { from, to, csv: await stats.csv(from, to) };
+        const me = await deps.auth.authenticate(req.header('authorization'));
+        const { from, to } = period(req);
+        return { from, to, csv: await desk.statsCsv(me, from, to) };
       })();
       const { from, to, csv } = await within(exporting, ROUTE_DEADLINE_MS);
       res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -596,7 +182,59 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
       res.writeHead(200);
       res.end(csv);
     } catch (error) {
-      fail(res, error, deps.logger, 'statistics export failed');
+      const failure = toHttpError(error, logger, 'statistics export failed');
+      sendHttpError(res, failure, plainError(failure));
     }
+  });
+}
+
+/**
+ * Live updates as server-sent events: every ticket change (id, status and
+ * language only), requests users left, and the messages of the counsellor's
+ * own tickets (a lead's: all). An open stream also marks its counsellor as
+ * online, so users are not queued for nobody.
+ */
+async function openEventStream(req: Request, res: Response, deps: CounsellorApiDeps) {
+  const { service } = deps;
+  let account: CounsellorAccount;
+  try {
+    const opening = (async () => {
+      const who = await deps.auth.authenticate(req.header('authorization'));
+      await service.presence.touch(who.username);
+      return who;
+    })();
+    account = await within(opening, ROUTE_DEADLINE_MS);
+  } catch (error) {
+    const failure = toHttpError(error, deps.logger, 'counsellor event stream failed');
+    sendHttpError(res, failure, plainError(failure));
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  res.write(': connected\n\n');
+  const visible = (event: HandoverEvent) =>
+    event.type !== 'message' || account.role === 'lead' || event.counsellor === account.username;
+  const stop = service.events.subscribe((event) => {
+    if (visible(event)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  });
+  const heartbeat = setInterval(() => {
+    void deps.auth
+      .authenticate(req.header('authorization'))
+      .then(async () => {
+        await service.presence.touch(account.username);
+        res.write(': keep-alive\n\n');
+      })
+      .catch(() => res.end()); // logged out, expired or disabled meanwhile, or storage gone
+  }, EVENT_STREAM_HEARTBEAT_MS);
+  const end = () => res.end();
+  deps.shutdown?.addEventListener('abort', end, { once: true });
+  req.on('close', () => {
+    deps.shutdown?.removeEventListener('abort', end);
+    stop();
+    clearInterval(heartbeat);
+    service.presence.leave(account.username).catch(() => undefined);
   });
 }

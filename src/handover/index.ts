@@ -14,9 +14,12 @@ import type { OpeningHours } from '../content/hours';
 import type { Logger } from '../logger';
 import { MemoryCallbackStore, RedisCallbackStore } from './callbacks';
 import { MemoryPresence, RedisPresence } from './presence';
-import { HandoverService } from './service';
+import { HandoverService, type HandoverObserver } from './service';
+import type { UserChannel } from './notices';
+import type { Registry } from 'prom-client';
+import { handoverMetrics } from './metrics';
 import { MemoryRecordStore, RedisRecordStore } from './records';
-import type { AppointmentRequest, Referral } from '../offers/requests';
+import type { AppointmentRequest, Referral } from './records';
 
 export { HandoverQueue } from './queue';
 export { CounsellorAuth, hashPassword } from './counsellorAuth';
@@ -32,18 +35,39 @@ export interface Handover {
   close(): Promise<void>;
 }
 
-/** Builds the queue, the counsellor accounts and their sessions on the bot's storage backend. */
-export function createHandover(
-  redis: RedisClient | undefined,
-  namespace: string,
-  secret: string,
-  options: {
-    hours?: OpeningHours;
-    logger?: Logger;
-    escalateAfterMs?: number;
-    maxWaitMs?: number;
-  } = {},
-): Handover {
+/** Settings of the handover. */
+export interface HandoverOptions {
+  /** Prefix of the handover's Redis keys. */
+  namespace: string;
+  /** Signs console sessions (under a key derived from it). */
+  secret: string;
+  /** Counselling hours; undefined when the organisation keeps none. */
+  hours?: OpeningHours;
+  /** After this wait a request is offered to every counsellor. */
+  escalateAfterMs?: number;
+  /** A request nobody accepted within this time ends. */
+  maxWaitMs?: number;
+}
+
+/** What the handover works with. */
+export interface HandoverDeps {
+  /** The storage's Redis connection, or undefined for the in-memory backends. */
+  redis: RedisClient | undefined;
+  /** How notices reach users (the bot side renders them). */
+  channel: UserChannel;
+  /** Told of every move (the anonymous statistics). */
+  observers?: HandoverObserver[];
+  /** Where the handover's Prometheus metrics are registered, when kept. */
+  registry?: Registry;
+  logger?: Logger;
+  /** The clock (tests set it). */
+  now?: () => number;
+}
+
+/** Builds the queue, the requests users leave, presence, the counsellor accounts and their sessions. */
+export function createHandover(options: HandoverOptions, deps: HandoverDeps): Handover {
+  const { redis } = deps;
+  const { namespace } = options;
   const store: TicketStore = redis
     ? new RedisTicketStore(redis, namespace)
     : new MemoryTicketStore();
@@ -55,8 +79,9 @@ export function createHandover(
     : new MemoryCounsellorDirectory();
   const queue = new HandoverQueue(store, {
     events,
-    ...(options.escalateAfterMs !== undefined ? { escalateAfterMs: options.escalateAfterMs } : {}),
-    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    escalateAfterMs: options.escalateAfterMs,
+    maxWaitMs: options.maxWaitMs,
+    now: deps.now,
   });
   const service = new HandoverService({
     queue,
@@ -70,14 +95,20 @@ export function createHandover(
       : new MemoryRecordStore<AppointmentRequest>(),
     presence: redis ? new RedisPresence(redis, namespace) : new MemoryPresence(),
     hours: options.hours,
-    ...(options.logger ? { logger: options.logger } : {}),
+    channel: deps.channel,
+    observers: [
+      ...(deps.observers ?? []),
+      ...(deps.registry ? [handoverMetrics(deps.registry, queue)] : []),
+    ],
+    logger: deps.logger,
+    now: deps.now,
   });
   return {
     service,
     queue,
     events,
     directory,
-    auth: new CounsellorAuth(directory, secret, redis, namespace),
+    auth: new CounsellorAuth(directory, options.secret, redis, namespace),
     close: async () => {
       service.stop();
       await events.close();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Audience } from '../content/topics';
+import type { ConversationReference } from 'botbuilder';
+import type { Audience, TopicId } from '../content/topics';
 import type { Language } from '../language/languages';
 import type { RedisClient } from '../storage';
 
@@ -22,6 +23,25 @@ export interface ContactRequest extends StoredRecord {
   /** The phone number or e-mail address, as the user typed it. */
   contact: string;
   contactType: 'phone' | 'email';
+}
+
+/** A referral to a network partner, given with consent; a counsellor forwards it. */
+export interface Referral extends ContactRequest {
+  partnerId: string;
+  partnerName: string;
+  topics: TopicId[];
+  description?: string;
+}
+
+/** An appointment request for the consultation hours. */
+export interface AppointmentRequest extends ContactRequest {
+  /** Start of the slot, epoch ms. */
+  start: number;
+  minutes: number;
+  place: string;
+  status: 'requested' | 'confirmed' | 'declined';
+  /** How to tell the user when a counsellor confirms or declines. */
+  reference: Partial<ConversationReference>;
 }
 
 /** A new request: the store assigns id and time. */

@@ -1,12 +1,11 @@
 import type { OpeningHours } from '../content/hours';
-import { isOpen, nextOpening } from '../content/hours';
+import { isOpen, nextOpening, DEFAULT_TIME_ZONE } from '../content/hours';
 import { describeError, type Logger } from '../logger';
-import type { Button, Text } from '../ui/ui';
 import type { CallbackRequest, CallbackStore, NewCallbackRequest } from './callbacks';
-import type { AppointmentRequest, Referral } from '../offers/requests';
+import type { AppointmentRequest, Referral } from './records';
 import type { ContactRequest, NewRecord, RecordStore } from './records';
 import type { HandoverEvent, HandoverEvents } from './events';
-import type { Addressee, Delivery } from './delivery';
+import type { Addressee, Notice, UserChannel } from './notices';
 import type { Presence } from './presence';
 import type { HandoverQueue, HandoverRequest, QueuePlace } from './queue';
 import type { Ticket } from './ticket';
@@ -26,35 +25,6 @@ export type Availability =
   /** Within the hours (or no hours kept), but no counsellor has the console open. */
   | { status: 'nobody' };
 
-/** The waiting text with the place in line: "number 2 … about 8 minutes". */
-export function placeText(key: 'handover:queued' | 'handover:update', place: QueuePlace): Text {
-  return {
-    key,
-    args: {
-      position: place.position,
-      wait: { key: 'handover:minutes', args: { count: place.estimatedWaitMinutes } },
-    },
-  };
-}
-
-/** The button that cancels a waiting request or leaves the chat with a counsellor. */
-export const CANCEL_BUTTON: Button = {
-  label: { key: 'handover:cancel' },
-  value: { action: 'cancelHandover' },
-};
-
-/** The "was this helpful?" buttons after a chat with a counsellor. */
-export const HELPFUL_BUTTONS: Button[] = [
-  { label: { key: 'handover:helpful.yes' }, value: { action: 'helpful', answer: 'yes' } },
-  { label: { key: 'handover:helpful.no' }, value: { action: 'helpful', answer: 'no' } },
-];
-
-/** The button that starts a callback request. */
-export const CALLBACK_BUTTON: Button = {
-  label: { key: 'handover:callback.yes' },
-  value: { action: 'callback' },
-};
-
 /** Who wants to know what happens in the handover: metrics and the anonymous statistics. */
 export interface HandoverObserver {
   requested?(ticket: Ticket): void;
@@ -73,8 +43,8 @@ export interface HandoverServiceDeps {
   events: HandoverEvents;
   /** Consultation hours; undefined when the organisation keeps none (then presence alone decides). */
   hours: OpeningHours | undefined;
-  /** How messages reach users; set once the channels exist. */
-  delivery?: Delivery;
+  /** How notices reach users (rendered on the bot side, in their language and channel). */
+  channel: UserChannel;
   logger?: Logger;
   now?: () => number;
   observers?: HandoverObserver[];
@@ -94,7 +64,7 @@ export class HandoverService {
   readonly appointments: RecordStore<AppointmentRequest>;
   readonly presence: Presence;
   readonly events: HandoverEvents;
-  delivery: Delivery | undefined;
+  readonly channel: UserChannel;
   /** Told of every move (metrics, statistics); none of them may fail a move. */
   readonly observers: HandoverObserver[];
   private readonly hours: OpeningHours | undefined;
@@ -111,7 +81,7 @@ export class HandoverService {
     this.presence = deps.presence;
     this.events = deps.events;
     this.hours = deps.hours;
-    this.delivery = deps.delivery;
+    this.channel = deps.channel;
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
     this.observers = deps.observers ?? [];
@@ -139,7 +109,7 @@ export class HandoverService {
 
   /** The time zone opening times are told in. */
   get timeZone(): string {
-    return this.hours?.timeZone ?? 'Europe/Berlin';
+    return this.hours?.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Opens a ticket (or returns the conversation's open one) and where it stands. */
@@ -164,7 +134,7 @@ export class HandoverService {
     const accepted = await this.queue.accept(ticketId, counsellor);
     if (!accepted) return undefined;
     this.observe((observer) => observer.accepted?.(accepted));
-    await this.say(accepted, [{ key: 'handover:accepted', args: { name } }], [CANCEL_BUTTON]);
+    await this.tell(accepted, { kind: 'accepted', counsellor: name });
     await this.tellPlaces();
     return accepted;
   }
@@ -174,11 +144,7 @@ export class HandoverService {
     const closed = await this.queue.close(ticketId);
     if (!closed) return undefined;
     this.observe((observer) => observer.ended?.(closed, 'closed'));
-    await this.say(
-      closed,
-      [{ key: 'handover:counsellorLeft', args: { name } }, { key: 'handover:helpful.ask' }],
-      HELPFUL_BUTTONS,
-    );
+    await this.tell(closed, { kind: 'closed', counsellor: name });
     return closed;
   }
 
@@ -187,7 +153,7 @@ export class HandoverService {
     const expired = await this.queue.expireWaiting();
     for (const ticket of expired) {
       this.observe((observer) => observer.ended?.(ticket, 'expired'));
-      await this.say(ticket, [{ key: 'handover:timeout' }], [CALLBACK_BUTTON]);
+      await this.tell(ticket, { kind: 'timeout' });
     }
     if (expired.length > 0) await this.tellPlaces();
     return expired;
@@ -305,10 +271,10 @@ export class HandoverService {
     if (open?.status === 'waiting') await this.tellPlaces();
   }
 
-  /** Sends a note to the ticket's user; a user who cannot be reached does not fail the move. */
-  async say(ticket: Addressee, texts: Text[], buttons: Button[] = []): Promise<void> {
+  /** Tells the addressee a notice; a user who cannot be reached does not fail the move. */
+  async tell(to: Addressee, notice: Notice): Promise<void> {
     try {
-      await this.delivery?.say(ticket, texts, buttons);
+      await this.channel.notify(to, notice);
     } catch (error) {
       this.logger?.warn({ err: describeError(error) }, 'handover note not delivered');
     }
@@ -318,7 +284,7 @@ export class HandoverService {
   private async tellPlaces(): Promise<void> {
     for (const ticket of await this.queue.list('waiting')) {
       const place = await this.queue.place(ticket.id);
-      if (place) await this.say(ticket, [placeText('handover:update', place)], [CANCEL_BUTTON]);
+      if (place) await this.tell(ticket, { kind: 'place', ...place });
     }
   }
 }

@@ -5,12 +5,12 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadContent } from '../botFactory';
+import { createContent } from '../content';
 import { LOCALES_DIR, PROJECT_ROOT } from '../paths';
 import { createNlu } from '.';
 
 async function main(): Promise<void> {
-  const content = loadContent(
+  const content = createContent(
     LOCALES_DIR,
     path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? 'data'),
   );

@@ -1,12 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import { inLanguage } from '../content/fields';
-import type { RecordStore } from '../handover/records';
-import { describeError, type Logger } from '../logger';
+import type { AppointmentRequest, RecordStore } from '../handover/records';
+import type { Logger } from '../logger';
 import type { OfferEvent } from './data';
 import { calendarFile } from './ics';
-import { isUnavailable } from '../storage/errors';
-import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../util/deadline';
-import type { AppointmentRequest } from './requests';
+import { plainError, toHttpError } from '../http/respond';
+import { ROUTE_DEADLINE_MS, within } from '../util/deadline';
+import { sendHttpError } from '../util/httpError';
 
 /** What the calendar files are made from. */
 export interface CalendarDeps {
@@ -78,14 +78,8 @@ export function registerCalendarRoutes(server: Server, deps: CalendarDeps): void
         }),
       );
     } catch (error) {
-      if (isUnavailable(error)) {
-        deps.logger.warn({ err: describeError(error) }, 'calendar file: storage did not answer');
-        res.header('Retry-After', String(RETRY_AFTER_SECONDS));
-        res.send(503, { code: 'ServiceUnavailable', message: 'Try again shortly.' });
-        return;
-      }
-      deps.logger.error({ err: describeError(error) }, 'calendar file failed');
-      res.send(500, { code: 'InternalError', message: 'Internal error' });
+      const failure = toHttpError(error, deps.logger, 'calendar file failed');
+      sendHttpError(res, failure, plainError(failure));
     }
   });
 }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { openingsOn } from '../content/hours';
 import type { Consultations } from './data';
+import * as chrono from 'chrono-node';
+import type { Language } from '../language/languages';
 
 /** How far ahead free appointment slots are looked for. */
 export const SLOT_HORIZON_DAYS = 42;
@@ -51,4 +53,47 @@ export function slotAt(
   return nextSlots(consultations, from, taken, MAX_SLOTS).find(
     (slot) => slot.getTime() === at.getTime(),
   );
+}
+
+/** The parsers of typed days and times, where chrono-node has the language. */
+const PARSERS: Partial<Record<Language, chrono.Chrono>> = {
+  en: chrono.en.casual,
+  de: chrono.de.casual,
+  'de-simple': chrono.de.casual,
+  ar: chrono.ar.casual,
+  ru: chrono.ru.casual,
+  uk: chrono.uk.casual,
+};
+
+/** Whether a typed day and time can be read in `language` (else only the buttons). */
+export function canReadTimes(language: Language): boolean {
+  return PARSERS[language] !== undefined;
+}
+
+/**
+ * A typed day and time ("Dienstag 10 Uhr", "الثلاثاء الساعة 10") as an
+ * instant in the service point's time zone, the next such day after `now`;
+ * undefined when no day with an hour is written or the language has no parser.
+ */
+export function readTypedTime(
+  text: string,
+  language: Language,
+  now: Date,
+  timeZone: string,
+): Date | undefined {
+  const parser = PARSERS[language];
+  const [result] =
+    parser?.parse(text, { instant: now, timezone: timeZone }, { forwardDate: true }) ?? [];
+  if (!result || !result.start.isCertain('hour')) return undefined;
+  const at = DateTime.fromObject(
+    {
+      year: result.start.get('year') ?? undefined,
+      month: result.start.get('month') ?? undefined,
+      day: result.start.get('day') ?? undefined,
+      hour: result.start.get('hour') ?? 0,
+      minute: result.start.get('minute') ?? 0,
+    },
+    { zone: timeZone },
+  );
+  return at.isValid ? at.toJSDate() : undefined;
 }

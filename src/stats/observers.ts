@@ -1,5 +1,4 @@
 import type { HandoverObserver } from '../handover/service';
-import type { Metrics } from '../metrics';
 import type { Statistics } from './statistics';
 
 /** The handover in the anonymous statistics: requests, accepts and the time to accept, by language and audience. */
@@ -28,17 +27,5 @@ export function statisticsObserver(stats: Statistics): HandoverObserver {
           language,
         },
       ),
-  };
-}
-
-/** The handover in the Prometheus metrics. */
-export function metricsObserver(metrics: Metrics): HandoverObserver {
-  return {
-    requested: () => metrics.handover('requested'),
-    accepted: (ticket) =>
-      metrics.handover('accepted', (ticket.acceptedAt ?? ticket.createdAt) - ticket.createdAt),
-    ended: (_ticket, how) => {
-      if (how !== 'closed') metrics.handover(how);
-    },
   };
 }

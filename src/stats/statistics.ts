@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../content/hours';
 import { DateTime } from 'luxon';
 import type { RedisClient } from '../storage';
 
@@ -119,7 +120,7 @@ export class Statistics {
 
   constructor(
     private readonly store: StatsStore,
-    private readonly timeZone = 'Europe/Berlin',
+    private readonly timeZone = DEFAULT_TIME_ZONE,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -44,3 +44,11 @@ export function createStorage(url: string, options: CreateStorageOptions = {}): 
     timeoutMs: options.timeoutMs,
   });
 }
+
+/** Where state lives, without credentials, for the start-up log line. */
+export function describeStorageUrl(url: string): string {
+  const parsed = new URL(url);
+  return parsed.protocol === 'memory:'
+    ? 'memory'
+    : `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}

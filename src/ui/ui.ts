@@ -4,7 +4,7 @@ import type { Language } from '../language/languages';
 import { normalizeForMatching } from '../language/normalize';
 import { localizedMessage } from '../language/replies';
 import { turnLanguage } from '../language/turnLanguage';
-import { describeTime } from '../content/hours';
+import { describeTime, DEFAULT_TIME_ZONE } from '../content/hours';
 import { impliedLabelKey, type ButtonValue } from './actions';
 
 export {
@@ -86,7 +86,7 @@ export class Ui {
       return describeTime(
         new Date(text.time),
         turnLanguage(context),
-        text.timeZone ?? 'Europe/Berlin',
+        text.timeZone ?? DEFAULT_TIME_ZONE,
       );
     }
     if ('key' in text && text.args === undefined) {

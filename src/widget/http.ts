@@ -1,16 +1,9 @@
 import path from 'node:path';
 import helmet from 'helmet';
 import type { Request, Response, Server } from 'restify';
-import {
-  clientAddress,
-  sendDirectLineError,
-  serviceUnavailable,
-  streamOrigin,
-  type PublicAddress,
-} from '../channels/directline/http';
-import { isUnavailable } from '../storage/errors';
-import { ROUTE_DEADLINE_MS, within } from '../util/deadline';
-import { DirectLineError } from '../channels/directline/errors';
+import { clientAddress, streamOrigin, type PublicAddress } from '../http/address';
+import { respond } from '../http/respond';
+import { directLineError } from '../channels/directline/http';
 import type { DirectLineGateway } from '../channels/directline/gateway';
 import { describeError, type Logger } from '../logger';
 import { PUBLIC_DIR } from '../paths';
@@ -174,16 +167,12 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
   );
   server.post(
     '/widget/token',
-    withSecureHeaders(async (req, res) => {
-      try {
-        const token = deps.gateway.widgetToken(clientAddress(req, deps.address));
-        res.send(200, await within(token, ROUTE_DEADLINE_MS));
-      } catch (error) {
-        if (error instanceof DirectLineError) return sendDirectLineError(res, error);
-        if (isUnavailable(error)) return sendDirectLineError(res, serviceUnavailable());
-        deps.logger.error({ err: describeError(error) }, 'widget token failed');
-        sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
-      }
-    }),
+    withSecureHeaders((req, res) =>
+      respond(
+        res,
+        async () => ({ body: await deps.gateway.widgetToken(clientAddress(req, deps.address)) }),
+        { logger: deps.logger, what: 'widget token failed', format: directLineError },
+      ),
+    ),
   );
 }

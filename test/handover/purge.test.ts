@@ -6,7 +6,7 @@ import { MemoryPresence } from '../../src/handover/presence';
 import { HandoverQueue } from '../../src/handover/queue';
 import { MemoryRecordStore } from '../../src/handover/records';
 import { APPOINTMENT_KEPT_AFTER_MS, HandoverService } from '../../src/handover/service';
-import type { AppointmentRequest, Referral } from '../../src/offers/requests';
+import type { AppointmentRequest, Referral } from '../../src/handover/records';
 
 describe('the hourly purge: what a TTL cannot cover', () => {
   it('deletes appointment requests a day after their time, with their contact, and keeps upcoming ones', async () => {
@@ -22,6 +22,8 @@ describe('the hourly purge: what a TTL cannot cover', () => {
       appointments,
       presence: new MemoryPresence(clock),
       hours: undefined,
+      // Nobody is told anything by a purge.
+      channel: { notify: async () => undefined, transcript: async () => [] },
       now: clock,
     });
     const request = (start: string) =>

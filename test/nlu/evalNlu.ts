@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadContent } from '../../src/botFactory';
+import { createContent } from '../../src/content';
 import { CLASS_IDS } from '../../src/content/examples';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import { createNlu } from '../../src/nlu';
@@ -37,7 +37,7 @@ const pct = (right: number, all: number) =>
   all === 0 ? '   -  ' : `${((100 * right) / all).toFixed(1).padStart(5)}%`;
 
 async function main(): Promise<void> {
-  const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
+  const content = createContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
   const nlu = createNlu(LOCALES_DIR, content.recognizers);
   nlu.start();
   await nlu.client.ready;

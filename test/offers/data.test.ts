@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { loadContent } from '../../src/botFactory';
+import { createContent } from '../../src/content';
 import { LOCALES_DIR } from '../../src/paths';
 import { OFFERS_DATA_DIR } from '../support/bot';
 
@@ -15,7 +15,7 @@ function brokenBy(file: string, edit: (json: Record<string, unknown>) => unknown
     const json = JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>;
     writeFileSync(target, JSON.stringify(edit(json) ?? json));
     try {
-      loadContent(LOCALES_DIR, dir);
+      createContent(LOCALES_DIR, dir);
     } catch (error) {
       return (error as Error).message.replace(dir, '<data>');
     }
@@ -29,7 +29,7 @@ type Entries = Array<Record<string, unknown>>;
 
 describe('the offers data is validated at start, errors naming file, entry and field', () => {
   it('loads the shipped Leipzig data and the fixture', () => {
-    expect(() => loadContent(LOCALES_DIR, OFFERS_DATA_DIR)).to.not.throw();
+    expect(() => createContent(LOCALES_DIR, OFFERS_DATA_DIR)).to.not.throw();
   });
 
   it('a partner without its Arabic description', () => {

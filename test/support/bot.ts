@@ -9,30 +9,26 @@ import {
   type TestFlow,
 } from 'botbuilder';
 import { expect } from 'chai';
-import { createKausaBot, loadContent, type BotContent } from '../../src/botFactory';
+import { createBot, createChannel } from '../../src/app';
+import { createContent, type BotContent } from '../../src/content';
+import { createHandover } from '../../src/handover';
+import type { CallbackStore } from '../../src/handover/callbacks';
+import type { Presence } from '../../src/handover/presence';
+import type { HandoverService } from '../../src/handover/service';
+import { TEST_DIRECT_LINE_SECRET } from './app';
 import type { LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
 import { createNlu } from '../../src/nlu';
 import { MemoryUnansweredLog } from '../../src/nlu/unanswered';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import type { OpeningHours } from '../../src/content/hours';
-import { MemoryCallbackStore } from '../../src/handover/callbacks';
-import { createDelivery } from '../../src/handover/delivery';
-import { MemoryHandoverEvents } from '../../src/handover/events';
-import { MemoryTicketStore } from '../../src/handover/memoryTicketStore';
-import { MemoryPresence } from '../../src/handover/presence';
-import { HandoverQueue } from '../../src/handover/queue';
-import { HandoverService } from '../../src/handover/service';
-import { MemoryRecordStore } from '../../src/handover/records';
-import type { AppointmentRequest, Referral } from '../../src/offers/requests';
-import { Ui } from '../../src/ui/ui';
 
 /** The real content and data, loaded once for all tests. */
-export const content = loadContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
+export const content = createContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'));
 
 /** The real content with a fixture data folder that has consultation hours, a hotline, events and a route. */
 export const OFFERS_DATA_DIR = path.join(PROJECT_ROOT, 'test/fixtures/offers-data');
-export const offersContent = loadContent(LOCALES_DIR, OFFERS_DATA_DIR);
+export const offersContent = createContent(LOCALES_DIR, OFFERS_DATA_DIR);
 
 /** A translator for `language`, to write expected replies from the same content the bot uses. */
 export const tr = (language: string) => content.i18n.getFixedT(language);
@@ -48,31 +44,27 @@ export const understander = nlu.understander;
 /** Questions the bot could not answer during the tests. */
 export const unanswered = new MemoryUnansweredLog();
 
-/** A TestAdapter driving the real bot on `storage`, with activities in `locale`. */
+/** A TestAdapter driving the real bot on `storage`, with activities in `locale` (no counsellor online). */
 export function botAdapter(
   locale: string | undefined,
   storage: Storage = new MemoryStorage(),
 ): TestAdapter {
-  const bot = createKausaBot(storage, content, {
-    stateTtlDays: 30,
-    understander,
-    unanswered,
-  });
-  return new TestAdapter((context) => bot.run(context), { locale });
+  return handoverBot(locale, { online: false, storage }).adapter;
 }
 
 /** A bot with the handover on memory stores, and its parts for the test to act as counsellor. */
 export interface HandoverBot {
   adapter: TestAdapter;
   service: HandoverService;
-  presence: MemoryPresence;
-  callbacks: MemoryCallbackStore;
+  presence: Presence;
+  callbacks: CallbackStore;
 }
 
 /**
- * The real bot with a handover queue in memory. Proactive messages (what a
- * counsellor's actions tell the user) arrive in the TestAdapter's reply queue,
- * as they would in the user's chat. `online` puts a counsellor at the console.
+ * The real bot, wired as the app wires it (`createHandover`, `createBot`),
+ * with its handover on memory stores. Proactive messages (what a
+ * counsellor's actions tell the user) arrive in the TestAdapter's reply
+ * queue, as they would in the user's chat. `online` puts a counsellor at the console.
  */
 export function handoverBot(
   locale: string | undefined,
@@ -84,41 +76,44 @@ export function handoverBot(
     content?: BotContent;
     /** The dialogs' clock. */
     now?: () => number;
+    storage?: Storage;
   } = {},
 ): HandoverBot {
-  const events = new MemoryHandoverEvents();
-  const presence = new MemoryPresence();
-  const callbacks = new MemoryCallbackStore();
-  const service = new HandoverService({
-    queue: new HandoverQueue(new MemoryTicketStore(), {
-      events,
-      ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
-    }),
-    events,
-    callbacks,
-    referrals: new MemoryRecordStore<Referral>(),
-    appointments: new MemoryRecordStore<AppointmentRequest>(),
-    presence,
-    hours: options.hours,
-  });
-  const bot = createKausaBot(new MemoryStorage(), options.content ?? content, {
-    stateTtlDays: 30,
-    understander,
-    unanswered,
-    handover: { service },
-    ...(options.now ? { now: options.now } : {}),
-  });
-  const adapter = new TestAdapter((context) => bot.run(context), { locale });
-  service.delivery = createDelivery(async (ticket, logic) => {
+  const botContent = options.content ?? content;
+  // The proactive turns need the adapter that is built last: it is looked up when they run.
+  const built: { adapter?: TestAdapter } = {};
+  const channel = createChannel(botContent, async (to, logic) => {
     const activity = TurnContext.applyConversationReference(
       { type: 'event', name: 'proactive' },
-      ticket.reference as ConversationReference,
+      to.reference as ConversationReference,
       true,
     );
-    await logic(new TurnContext(adapter, activity));
-  }, new Ui(content.i18n));
-  if (options.online !== false) void presence.touch('leyla', 60 * 60 * 1000);
-  return { adapter, service, presence, callbacks };
+    await logic(new TurnContext(built.adapter!, activity));
+  });
+  const handover = createHandover(
+    {
+      namespace: 'test',
+      secret: TEST_DIRECT_LINE_SECRET,
+      hours: options.hours,
+      maxWaitMs: options.maxWaitMs,
+    },
+    { redis: undefined, channel },
+  );
+  const { bot } = createBot({
+    storage: options.storage ?? new MemoryStorage(),
+    content: botContent,
+    understander,
+    handover,
+    transcripts: { clear: async () => undefined },
+    unanswered,
+    stateTtlDays: 30,
+    now: options.now,
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { locale });
+  built.adapter = adapter;
+  const { service } = handover;
+  if (options.online !== false) void service.presence.touch('leyla', 60 * 60 * 1000);
+  return { adapter, service, presence: service.presence, callbacks: service.callbacks };
 }
 
 /** The activity of a user joining the conversation. */

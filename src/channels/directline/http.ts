@@ -1,59 +1,14 @@
-import { isIP } from 'node:net';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { describeError, type Logger } from '../../logger';
+import type { Logger } from '../../logger';
+import { streamOrigin, type PublicAddress } from '../../http/address';
 import { sendHttpError } from '../../util/httpError';
 import { DirectLineError } from './errors';
 import { parseWatermark, type DirectLineGateway } from './gateway';
 import { MAX_ACTIVITY_BYTES } from './limits';
-import { isUnavailable } from '../../storage/errors';
-import { RETRY_AFTER_SECONDS, ROUTE_DEADLINE_MS, within } from '../../util/deadline';
+import { respond, type Answer, type ErrorFormat } from '../../http/respond';
 
 /** Where the gateway's routes live, as with Azure's `https://directline.botframework.com/v3/directline`. */
 export const DIRECT_LINE_BASE = '/v3/directline';
-
-/** How the service is reached from outside. */
-export interface PublicAddress {
-  /** Configured origin (`https://chat.example.org`), or empty to take it from each request. */
-  publicUrl: string;
-  /** How many reverse proxies in front of the bot are trusted (0: X-Forwarded-* are ignored). */
-  trustProxy: number;
-}
-
-const HOST_PATTERN = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/;
-
-function firstHeader(req: Request, name: string): string | undefined {
-  const value = req.header(name);
-  return value === undefined || value === '' ? undefined : value.split(',')[0]?.trim();
-}
-
-/** The origin WebSocket streams are reached at: `wss://host` behind TLS, else `ws://host`. */
-export function streamOrigin(req: Request, address: PublicAddress): string {
-  if (address.publicUrl !== '') return address.publicUrl.replace(/^http/, 'ws');
-  const trusted = address.trustProxy > 0;
-  const forwardedHost = trusted ? firstHeader(req, 'x-forwarded-host') : undefined;
-  const forwardedProto = trusted ? firstHeader(req, 'x-forwarded-proto') : undefined;
-  const host = forwardedHost ?? req.header('host') ?? '';
-  const secure = forwardedProto === 'https' || req.isSecure();
-  return `${secure ? 'wss' : 'ws'}://${HOST_PATTERN.test(host) ? host : 'localhost'}`;
-}
-
-/**
- * The client's IP address. Each trusted proxy appends the address it was
- * reached from to X-Forwarded-For, so with `trustProxy` hops the client is
- * the entry that many places from the right; whatever a client wrote itself
- * stands further left and is never taken.
- */
-export function clientAddress(req: Request, address: PublicAddress): string {
-  const socketAddress = req.socket.remoteAddress ?? 'unknown';
-  if (address.trustProxy === 0) return socketAddress;
-  const entries = (req.header('x-forwarded-for') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-  if (entries.length === 0) return socketAddress;
-  const client = entries[Math.max(0, entries.length - address.trustProxy)] ?? '';
-  return isIP(client) ? client : socketAddress;
-}
 
 /** The `watermark` of the query string (restify leaves the query unparsed). */
 function watermarkOf(req: Request): number {
@@ -65,37 +20,28 @@ export function sendDirectLineError(res: Response, error: DirectLineError): void
   sendHttpError(res, error, error.toBody());
 }
 
-/** The answer while storage does not answer: try again shortly. */
-export const serviceUnavailable = () =>
-  new DirectLineError(
-    503,
-    'ServiceUnavailable',
-    'The service is unavailable; try again shortly.',
-    RETRY_AFTER_SECONDS,
-  );
+/** Direct Line's error body: `{error: {code, message}}` (an internal error is a `ServiceError`). */
+export const directLineError: ErrorFormat = (error) => ({
+  error:
+    error.status >= 500 && error.status !== 503
+      ? { code: 'ServiceError', message: 'Internal error.' }
+      : { code: error.code, message: error.message },
+});
 
 /**
- * Wraps a route: its result is sent as JSON within {@link ROUTE_DEADLINE_MS}
- * (else 503 with Retry-After); errors become Direct Line error bodies.
+ * Wraps a route: its result is sent as JSON within the route deadline (else
+ * 503 with Retry-After); errors become Direct Line error bodies.
  */
 function handler(
   logger: Logger,
-  work: (req: Request) => Promise<{ status?: number; body: unknown }>,
+  work: (req: Request) => Promise<Answer>,
 ): (req: Request, res: Response) => Promise<void> {
-  return async (req, res) => {
-    try {
-      const { status, body } = await within(work(req), ROUTE_DEADLINE_MS);
-      res.send(status ?? 200, body);
-    } catch (error) {
-      if (error instanceof DirectLineError) return sendDirectLineError(res, error);
-      if (isUnavailable(error)) {
-        logger.warn({ err: describeError(error) }, 'direct line storage did not answer');
-        return sendDirectLineError(res, serviceUnavailable());
-      }
-      logger.error({ err: describeError(error) }, 'direct line request failed');
-      sendDirectLineError(res, new DirectLineError(500, 'ServiceError', 'Internal error.'));
-    }
-  };
+  return async (req, res) =>
+    respond(res, () => work(req), {
+      logger,
+      what: 'direct line request failed',
+      format: directLineError,
+    });
 }
 
 /**

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { HttpError } from '../util/httpError';
+import { MAX_COUNSELLOR_MESSAGE_CHARS } from './limits';
+
+/** `POST /session`. */
+export const LoginBody = z.object({ username: z.string(), password: z.string() });
+
+/** `POST /tickets/{id}/messages`: a message as long as a user's may be. */
+export const MessageBody = z.object({
+  text: z
+    .string()
+    .max(MAX_COUNSELLOR_MESSAGE_CHARS)
+    .refine((text) => text.trim() !== ''),
+});
+
+/** `POST /tickets/{id}/transfer`: a colleague's username or `partner:<id>`. */
+export const TransferBody = z.object({ to: z.string().min(1) });
+
+/** `GET /tickets?status=`. */
+export const TicketsQuery = z.object({
+  status: z.enum(['waiting', 'active', 'closed']).default('waiting'),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `GET /stats?from=&to=`: a period of whole days. */
+export const StatsQuery = z
+  .object({ from: day, to: day })
+  .refine((period) => period.to >= period.from);
+
+/**
+ * Parses `value` with `schema`; a value that does not fit is a 400 whose
+ * message tells the client what to send (never what it sent).
+ */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, expected: string): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new HttpError(400, 'BadRequest', expected);
+  return result.data;
+}
