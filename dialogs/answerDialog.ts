@@ -1,6 +1,9 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
+import type { TurnContext } from 'botbuilder';
 import type { TopicId } from '../src/content/topics';
+import { turnLanguage } from '../src/language/turnLanguage';
+import { RECENT_TOPICS } from '../src/state';
 import type { DialogDeps } from './deps';
 import { offerFor } from './serviceOffers';
 import type { Button, Text } from '../src/ui/ui';
@@ -32,7 +35,7 @@ export class AnswerDialog extends WaterfallDialog {
     const { topic, more = false } = step.options as AnswerOptions;
     const meta = this.deps.catalogue.topics.get(topic);
     if (!meta) throw new Error(`AnswerDialog: unknown topic ${topic}`);
-    await this.deps.lastTopic.set(step.context, topic);
+    await this.answered(step.context, topic);
 
     const texts: Text[] = [{ key: `topics:${topic}.${more ? 'more' : 'answer'}` }];
     const counsellor: Button = { value: { action: 'counsellor' } };
@@ -58,5 +61,19 @@ export class AnswerDialog extends WaterfallDialog {
       },
     };
     return step.prompt(VIEW_PROMPT, options);
+  }
+
+  /** Remembers the answered topic (for "more" and a counsellor's ticket) and counts it for the reports. */
+  private async answered(context: TurnContext, topic: TopicId): Promise<void> {
+    const { lastTopic, recentTopics, userProfile, stats } = this.deps;
+    await lastTopic.set(context, topic);
+    const recent = ((await recentTopics.get(context)) ?? []).filter((known) => known !== topic);
+    await recentTopics.set(context, [...recent, topic].slice(-RECENT_TOPICS));
+    const { audience } = await userProfile.get(context, {});
+    stats?.count('answers', {
+      language: turnLanguage(context),
+      ...(audience ? { audience } : {}),
+      topic,
+    });
   }
 }

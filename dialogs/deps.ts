@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { Catalogue } from '../src/content/catalogue';
-import type { Audience, TopicId } from '../src/content/topics';
-import type { Language } from '../src/language/languages';
+import type { TopicId } from '../src/content/topics';
+import type { UserProfile } from '../src/state';
 import type { Recognizers } from '../src/language/recognizers';
 import type { Understander } from '../src/nlu/understand';
 import type { UnansweredLog } from '../src/nlu/unanswered';
@@ -9,17 +9,9 @@ import type { HandoverDialogDeps } from './handoverDialog';
 import type { Ui } from '../src/ui/ui';
 import type { Offers } from '../src/offers/data';
 import type { Statistics } from '../src/stats/statistics';
-import type { Partner, Region } from '../src/partners/partners';
+import type { Partner } from '../src/partners/partners';
 
-/** What the bot remembers about a user across conversations. */
-export interface UserProfile {
-  /** Who the user is, chosen once and used for the menu. */
-  audience?: Audience;
-  /** A language the user chose explicitly; it wins over detection. */
-  language?: Language;
-  /** Where the user lives or works, chosen once for the partner suggestions. */
-  region?: Region;
-}
+export type { UserProfile } from '../src/state';
 
 /** What every dialog needs, handed in by the composition root. */
 export interface DialogDeps {

@@ -34,6 +34,7 @@ import { showEvents, showHotline, showRoute, showRoutes } from './serviceOffers'
 import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
 import { turnUnderstanding } from '../src/nlu/understand';
+import { languageSwitched, welcomedThisTurn } from '../src/pipeline/turnFlags';
 import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
 
 /** Id of {@link MainDialog}. */
@@ -42,22 +43,10 @@ const MAIN_WATERFALL = 'mainWaterfall';
 /** Languages per page of the language picker; the last button pages on. */
 const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
 
-const LANGUAGE_SWITCHED = Symbol('kausa.languageSwitched');
-const WELCOMED = Symbol('kausa.welcomed');
-
-/** Marks that the welcome was sent in this turn (a greeting then needs no second hello). */
-export function markWelcomed(context: TurnContext): void {
-  context.turnState.set(WELCOMED, true);
-}
 /** Misunderstood messages in a row after which the counsellor is offered first. */
 export const MISSES_BEFORE_COUNSELLOR = 2;
 /** Longer texts are questions, not a typed button label (labels have at most 24 characters). */
 const MAX_TYPED_LABEL = 40;
-
-/** Marks that the user chose a language in this turn (the pipeline has applied it). */
-export function markLanguageSwitched(context: TurnContext): void {
-  context.turnState.set(LANGUAGE_SWITCHED, true);
-}
 
 /**
  * The root of the conversation: audience → menu → answer, in a loop. It also
@@ -142,7 +131,7 @@ export class MainDialog extends ComponentDialog {
     if (context.activity.type !== 'message') return undefined;
     const { ui } = this.deps;
 
-    if (context.turnState.get(LANGUAGE_SWITCHED)) {
+    if (languageSwitched(context)) {
       await ui.send(context, ['language.switched']);
       if (innerDc.activeDialog) {
         await innerDc.repromptDialog();
@@ -206,7 +195,7 @@ export class MainDialog extends ComponentDialog {
     }
     switch (id) {
       case 'greeting':
-        if (!context.turnState.get(WELCOMED)) await ui.send(context, ['nlu.greeting']);
+        if (!welcomedThisTurn(context)) await ui.send(context, ['nlu.greeting']);
         return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'menu':
         return this.restart(innerDc, MAIN_WATERFALL, {});

@@ -21,7 +21,14 @@ import type { Understander } from './nlu/understand';
 import { createUnansweredLog } from './nlu/unanswered';
 import type { UnansweredLog } from './nlu/unanswered';
 import { LOCALES_DIR } from './paths';
+import { HandoverGate } from './pipeline/handoverGate';
+import { InputGuard } from './pipeline/input';
+import { LanguageMiddleware } from './pipeline/language';
 import { observedTurns } from './pipeline/observeTurn';
+import { OptimisticTurn } from './pipeline/optimisticTurn';
+import { PrivacyMiddleware } from './pipeline/privacy';
+import { SerializeTurns } from './pipeline/serializeTurns';
+import { BotStates } from './state';
 import { Privacy } from './privacy';
 import { createServer } from './server';
 import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
@@ -76,45 +83,56 @@ export interface BotParts {
   now?: () => number;
 }
 
-/** The bot: its state, its dialogs and its turn pipeline, with "delete my data" for the console too. */
+/**
+ * The bot: its state, its dialogs and its turn pipeline (in the order a turn
+ * goes through it), with "delete my data" for the console too.
+ */
 export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } {
-  const { content } = parts;
+  const { content, understander } = parts;
+  const { recognizers } = content;
+  const service = parts.handover.service;
   const ui = new Ui(content.i18n);
   // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
   const stateStorage = new OptimisticStorage(parts.storage);
-  const conversationState = new ConversationState(stateStorage);
-  const userState = new UserState(stateStorage);
+  const states = new BotStates(new ConversationState(stateStorage), new UserState(stateStorage));
   const privacy = new Privacy({
-    conversationState,
-    userState,
-    handover: parts.handover.service,
+    conversationState: states.conversationState,
+    userState: states.userState,
+    handover: service,
     transcripts: parts.transcripts,
   });
-  const bot = new KausaBot({
-    conversationState,
-    userState,
+  const dialog = new MainDialog({
     ui,
-    recognizers: content.recognizers,
-    understander: parts.understander,
-    handover: parts.handover.service,
-    privacy,
+    recognizers,
+    catalogue: content.catalogue,
+    understander,
+    unanswered: parts.unanswered,
+    handover: { service },
+    partners: content.partners,
+    offers: content.offers,
+    publicUrl: parts.publicUrl ?? '',
+    now: parts.now,
+    stats: parts.stats,
+    userProfile: states.profile,
+    lastTopic: states.field('lastTopic'),
+    misses: states.field('misses'),
+    recentTopics: states.field('recentTopics'),
+    openTicket: states.field('handover'),
+  });
+  const bot = new KausaBot({
+    pipeline: [
+      new SerializeTurns(),
+      new OptimisticTurn(states),
+      new LanguageMiddleware(states, understander, recognizers),
+      new InputGuard(states, ui),
+      new PrivacyMiddleware(privacy, ui, recognizers),
+      new HandoverGate(states, service, ui, recognizers),
+    ],
+    states,
+    dialog,
+    ui,
     stateTtlDays: parts.stateTtlDays,
     stats: parts.stats,
-    createDialog: (accessors) =>
-      new MainDialog({
-        ui,
-        recognizers: content.recognizers,
-        catalogue: content.catalogue,
-        understander: parts.understander,
-        unanswered: parts.unanswered,
-        handover: { service: parts.handover.service },
-        partners: content.partners,
-        offers: content.offers,
-        publicUrl: parts.publicUrl ?? '',
-        now: parts.now,
-        stats: parts.stats,
-        ...accessors,
-      }),
   });
   return { bot, privacy };
 }

@@ -1,0 +1,77 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { isLanguage, type Language } from '../language/languages';
+import type { Recognizers } from '../language/recognizers';
+import { setTurnLanguage } from '../language/turnLanguage';
+import { setTurnUnderstanding, type Understander } from '../nlu/understand';
+import type { BotStates } from '../state';
+import { buttonValueOf } from '../ui/actions';
+import { markLanguageSwitched } from './turnFlags';
+
+/**
+ * Decides the language of the turn: an explicit choice (a language button, a
+ * typed "auf Deutsch bitte", or one made in an earlier conversation) wins,
+ * then the language the message is written in, then the conversation's,
+ * then the channel's locale, then German. Free text is understood once,
+ * here, for the whole turn (its topic is kept for the dialogs).
+ */
+export class LanguageMiddleware implements Middleware {
+  constructor(
+    private readonly states: BotStates,
+    private readonly understander: Understander,
+    private readonly recognizers: Recognizers,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (this.concerns(context)) await this.decide(context);
+    await next();
+  }
+
+  /** Messages, and a new conversation's first member (the welcome needs the language). */
+  private concerns(context: TurnContext): boolean {
+    const { type, membersAdded, recipient } = context.activity;
+    if (type === ActivityTypes.Message) return true;
+    return (
+      type === ActivityTypes.ConversationUpdate &&
+      (membersAdded ?? []).some((member) => member.id !== recipient?.id)
+    );
+  }
+
+  private async decide(context: TurnContext): Promise<void> {
+    const data = await this.states.data(context);
+    const isMessage = context.activity.type === ActivityTypes.Message;
+    if (!isMessage && data.welcomed) return;
+    if (!data.welcomed) {
+      // A new conversation: take over a language the user chose in an earlier one.
+      data.chosenLanguage = (await this.states.userProfile(context)).language;
+    }
+    const text = isMessage ? (context.activity.text ?? '').trim() : '';
+    const value = buttonValueOf(context.activity);
+    const conversation = {
+      chosenLanguage: data.chosenLanguage,
+      language: data.language,
+      locale: context.activity.locale,
+    };
+    let language: Language;
+    let requested: Language | undefined;
+    if (!value && text !== '') {
+      const understanding = await this.understander.understand(text, conversation);
+      setTurnUnderstanding(context, understanding);
+      ({ language, requested } = understanding);
+    } else {
+      requested =
+        value && 'language' in value && isLanguage(value.language)
+          ? value.language
+          : text !== ''
+            ? this.recognizers.requestedLanguage(text)
+            : undefined;
+      language = this.understander.languageOf(conversation, requested);
+    }
+    if (requested) {
+      data.chosenLanguage = requested;
+      (await this.states.userProfile(context)).language = requested;
+      markLanguageSwitched(context);
+    }
+    data.language = language;
+    setTurnLanguage(context, language);
+  }
+}
