@@ -7,7 +7,7 @@ import { RECENT_TOPICS } from '../src/state';
 import type { DialogDeps } from './deps';
 import { offerFor } from './serviceOffers';
 import type { Button, Text } from '../src/ui/ui';
-import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
+import { promptView, ViewDialog } from './viewPrompt';
 
 /** Id of {@link AnswerDialog}. */
 export const ANSWER_DIALOG = 'answerDialog';
@@ -25,10 +25,10 @@ export interface AnswerOptions {
  * "talk to a counsellor" and "back to menu". The answer is part of the prompt,
  * so after a language switch it is shown again in the new language.
  */
-export class AnswerDialog extends WaterfallDialog {
+export class AnswerDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(ANSWER_DIALOG);
-    this.addStep(this.showAnswerStep.bind(this));
+    super(ANSWER_DIALOG, deps);
+    this.addDialog(new WaterfallDialog(`${ANSWER_DIALOG}.steps`, [this.showAnswerStep.bind(this)]));
   }
 
   private async showAnswerStep(step: WaterfallStepContext) {
@@ -54,13 +54,10 @@ export class AnswerDialog extends WaterfallDialog {
     if (!meta.needsCounsellor) buttons.push(counsellor);
     buttons.push({ value: { action: 'menu' } });
 
-    const options: ViewPromptOptions = {
-      view: {
-        texts,
-        buttons: buttons.slice(-MAX_BUTTONS),
-      },
-    };
-    return step.prompt(VIEW_PROMPT, options);
+    return promptView(step, {
+      texts,
+      buttons: buttons.slice(-MAX_BUTTONS),
+    });
   }
 
   /** Remembers the answered topic (for "more" and a counsellor's ticket) and counts it for the reports. */

@@ -1,6 +1,5 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -9,20 +8,15 @@ import { describeTime, DEFAULT_TIME_ZONE } from '../src/content/hours';
 import { canReadTimes, readTypedTime } from '../src/offers/slots';
 import { nextSlots, slotAt } from '../src/offers/slots';
 import type { DialogDeps } from './deps';
-import { CALLBACK_DIALOG, type CallbackOptions } from './handoverDialog';
+import { CALLBACK_DIALOG, type CallbackOptions } from './callbackDialog';
 import { type Button, type Text } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { promptView } from './viewPrompt';
+import { promptView, ViewDialog } from './viewPrompt';
+import { choice, MENU_BUTTON, yesNo, endWith } from './steps';
 
 /** Id of {@link AppointmentDialog}. */
 export const APPOINTMENT_DIALOG = 'appointmentDialog';
 const OTHER = 'other';
-
-const choice = (key: string, value: string): Button => ({
-  label: { key },
-  value: { choice: value },
-});
-const menu: Button = { value: { action: 'menu' } };
 
 /** Options of the steps when the slots are offered again. */
 interface SlotOptions {
@@ -45,9 +39,9 @@ interface AppointmentValues {
  * the counsellors confirm in the console; the user hears the answer in the
  * chat, with a calendar file. Without consultation hours in the data, a callback.
  */
-export class AppointmentDialog extends ComponentDialog {
+export class AppointmentDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(APPOINTMENT_DIALOG);
+    super(APPOINTMENT_DIALOG, deps);
     this.addDialog(
       new WaterfallDialog(`${APPOINTMENT_DIALOG}.steps`, [
         this.slotStep.bind(this),
@@ -71,7 +65,7 @@ export class AppointmentDialog extends ComponentDialog {
   /** The free slots as buttons, with "another time" where typed times can be read. */
   private async slotButtons(context: TurnContext, from: Date): Promise<Button[]> {
     const consultations = this.deps.offers.consultations!;
-    const taken = await this.deps.handover!.service.takenSlots();
+    const taken = await this.deps.handover.service.takenSlots();
     const buttons = nextSlots(consultations, from, taken).map((slot): Button => ({
       label: { literal: this.time(context, slot.getTime()) },
       value: { choice: String(slot.getTime()) },
@@ -97,7 +91,7 @@ export class AppointmentDialog extends ComponentDialog {
 
   private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { consultations } = this.deps.offers;
-    if (!consultations || !this.deps.handover) {
+    if (!consultations) {
       await this.deps.ui.send(step.context, ['offers:appointment.noSchedule']);
       return step.replaceDialog(CALLBACK_DIALOG, {} satisfies CallbackOptions);
     }
@@ -134,7 +128,7 @@ export class AppointmentDialog extends ComponentDialog {
         now,
         consultations.schedule.timeZone,
       );
-      const taken = await this.deps.handover!.service.takenSlots();
+      const taken = await this.deps.handover.service.takenSlots();
       const slot = typed ? slotAt(consultations, typed, now, taken) : undefined;
       if (!slot) {
         const texts: Text[] = typed
@@ -151,17 +145,19 @@ export class AppointmentDialog extends ComponentDialog {
       start = slot.getTime();
     }
     values.start = start;
-    return promptView(step, {
-      texts: [{ key: 'offers:appointment.consent', args: { time: this.time(context, start) } }],
-      buttons: [choice('offers:appointment.agree', 'yes'), choice('offers:appointment.no', 'no')],
-      mode: 'yesNo',
-    });
+    return promptView(
+      step,
+      yesNo(
+        [{ key: 'offers:appointment.consent', args: { time: this.time(context, start) } }],
+        'offers:appointment.agree',
+        'offers:appointment.no',
+      ),
+    );
   }
 
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result !== 'yes') {
-      await this.deps.ui.send(step.context, ['offers:appointment.refused'], [menu]);
-      return step.endDialog();
+      return endWith(step, this.deps.ui, 'offers:appointment.refused');
     }
     return promptView(step, {
       texts: [{ key: 'offers:appointment.askContact' }],
@@ -174,14 +170,13 @@ export class AppointmentDialog extends ComponentDialog {
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     if (step.result === 'no') {
-      await this.deps.ui.send(context, ['offers:appointment.refused'], [menu]);
-      return step.endDialog();
+      return endWith(step, this.deps.ui, 'offers:appointment.refused');
     }
     const consultations = this.deps.offers.consultations!;
     const values = step.values as AppointmentValues;
     const [type, ...rest] = String(step.result).split(':');
     const profile = await this.deps.userProfile.get(context, {});
-    await this.deps.handover!.service.addAppointment({
+    await this.deps.handover.service.addAppointment({
       conversationId: context.activity.conversation.id,
       start: values.start!,
       minutes: consultations.slotMinutes,
@@ -203,7 +198,7 @@ export class AppointmentDialog extends ComponentDialog {
           args: { time: this.time(context, values.start!), place: consultations.place },
         },
       ],
-      [menu],
+      [MENU_BUTTON],
     );
     return step.endDialog();
   }

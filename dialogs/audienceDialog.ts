@@ -1,7 +1,8 @@
+import type { Recognizers } from '../src/language/recognizers';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { AUDIENCES } from '../src/content/topics';
-import type { Button } from '../src/ui/ui';
-import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
+import type { Button, Ui } from '../src/ui/ui';
+import { promptView, ViewDialog } from './viewPrompt';
 
 /** Id of {@link AudienceDialog}. */
 export const AUDIENCE_DIALOG = 'audienceDialog';
@@ -10,10 +11,12 @@ export const AUDIENCE_DIALOG = 'audienceDialog';
  * "Who are you?": young person, parent, company or multiplier. The buttons
  * carry `{"audience": id}`, which MainDialog handles wherever it is tapped.
  */
-export class AudienceDialog extends WaterfallDialog {
-  constructor() {
-    super(AUDIENCE_DIALOG);
-    this.addStep(this.askAudienceStep.bind(this));
+export class AudienceDialog extends ViewDialog {
+  constructor(deps: { ui: Ui; recognizers: Recognizers }) {
+    super(AUDIENCE_DIALOG, deps);
+    this.addDialog(
+      new WaterfallDialog(`${AUDIENCE_DIALOG}.steps`, [this.askAudienceStep.bind(this)]),
+    );
   }
 
   private async askAudienceStep(step: WaterfallStepContext) {
@@ -21,12 +24,9 @@ export class AudienceDialog extends WaterfallDialog {
       value: { audience },
     }));
     buttons.push({ value: { action: 'chooseLanguage' } });
-    const options: ViewPromptOptions = {
-      view: {
-        texts: [{ key: 'audience.ask' }],
-        buttons,
-      },
-    };
-    return step.prompt(VIEW_PROMPT, options);
+    return promptView(step, {
+      texts: [{ key: 'audience.ask' }],
+      buttons,
+    });
   }
 }

@@ -5,7 +5,8 @@ import {
 } from 'botbuilder-dialogs';
 import type { DialogDeps } from './deps';
 import type { Button, Text } from '../src/ui/ui';
-import { promptView, type ViewAnswer } from './viewPrompt';
+import { promptView, type ViewAnswer, ViewDialog } from './viewPrompt';
+import { choice } from './steps';
 
 /** Id of {@link CompanyCheckDialog}. */
 export const COMPANY_CHECK_DIALOG = 'companyCheckDialog';
@@ -23,10 +24,6 @@ export interface CompanyAnswers {
   contents?: ViewAnswer;
 }
 
-const choice = (key: string, value: string): Button => ({
-  label: { key },
-  value: { choice: value },
-});
 const yesNo: Button[] = [
   choice('offers:company.yes', 'yes'),
   choice('offers:company.no', 'no'),
@@ -82,15 +79,19 @@ export function companySummary(answers: CompanyAnswers): Text[] {
  * what is missing, the chamber's training adviser as next step and the
  * hotline. Orientation only, never a legal decision.
  */
-export class CompanyCheckDialog extends WaterfallDialog {
+export class CompanyCheckDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(COMPANY_CHECK_DIALOG);
-    this.addStep(this.chamberStep.bind(this));
-    this.addStep(this.occupationStep.bind(this));
-    this.addStep(this.trainerStep.bind(this));
-    this.addStep(this.workersStep.bind(this));
-    this.addStep(this.contentsStep.bind(this));
-    this.addStep(this.summaryStep.bind(this));
+    super(COMPANY_CHECK_DIALOG, deps);
+    this.addDialog(
+      new WaterfallDialog(`${COMPANY_CHECK_DIALOG}.steps`, [
+        this.chamberStep.bind(this),
+        this.occupationStep.bind(this),
+        this.trainerStep.bind(this),
+        this.workersStep.bind(this),
+        this.contentsStep.bind(this),
+        this.summaryStep.bind(this),
+      ]),
+    );
   }
 
   private answers(step: WaterfallStepContext): CompanyAnswers {

@@ -5,7 +5,8 @@ import type { UserProfile } from '../src/state';
 import type { Recognizers } from '../src/language/recognizers';
 import type { Understander } from '../src/nlu/understand';
 import type { UnansweredLog } from '../src/nlu/unanswered';
-import type { HandoverDialogDeps } from './handoverDialog';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { HandoverService } from '../src/handover/service';
 import type { Ui } from '../src/ui/ui';
 import type { Offers } from '../src/offers/data';
 import type { Statistics } from '../src/stats/statistics';
@@ -31,8 +32,8 @@ export interface DialogDeps {
   recentTopics: StatePropertyAccessor<TopicId[]>;
   /** The conversation's open handover ticket, while there is one. */
   openTicket: StatePropertyAccessor<string | undefined>;
-  /** The handover to a person; without it, "talk to a counsellor" gives the contact details. */
-  handover?: HandoverDialogDeps;
+  /** The handover to a person (queue, hours, callbacks, referrals, appointments). */
+  handover: HandoverDialogDeps;
   /** The network partners (`data/partners.json`). */
   partners: readonly Partner[];
   /** Consultation hours, hotline, events and routes (`data/`). */
@@ -43,4 +44,11 @@ export interface DialogDeps {
   now?: () => number;
   /** Anonymous counts for the service point's reports. */
   stats?: Statistics;
+}
+
+/** What the handover dialogs need besides the common {@link DialogDeps}. */
+export interface HandoverDialogDeps {
+  service: HandoverService;
+  /** The conversation so far (the widget's transcript), for `handoff.initiate`; none on other channels. */
+  transcript?(context: TurnContext): Promise<Array<Partial<Activity>>>;
 }

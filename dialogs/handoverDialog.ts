@@ -6,7 +6,6 @@ import {
   type Transcript,
 } from 'botbuilder';
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -15,45 +14,17 @@ import { describeTime } from '../src/content/hours';
 import type { Availability, HandoverService } from '../src/handover/service';
 import { CANCEL_BUTTON, placeText } from '../src/ui/notices';
 import type { DialogDeps } from './deps';
-import { type Button, type Text } from '../src/ui/ui';
+import { CALLBACK_DIALOG } from './callbackDialog';
+import { DESCRIBE_VIEW } from './describeNeed';
+import type { Text } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { promptView, type View } from './viewPrompt';
+import { promptView, ViewDialog } from './viewPrompt';
+import { yesNo, endWith } from './steps';
 
 /** Id of {@link HandoverDialog}. */
 export const HANDOVER_DIALOG = 'handoverDialog';
-/** Id of {@link CallbackDialog}. */
-export const CALLBACK_DIALOG = 'callbackDialog';
-/** Longest one-line description of the need. */
-export const MAX_DESCRIPTION_CHARS = 300;
 /** Messages of the bot conversation handed to an external agent hub with `handoff.initiate`. */
 export const HANDOFF_TRANSCRIPT_MESSAGES = 30;
-
-/** What the handover dialogs need besides the common {@link DialogDeps}. */
-export interface HandoverDialogDeps {
-  service: HandoverService;
-  /** The conversation so far (the widget's transcript), for `handoff.initiate`; none on other channels. */
-  transcript?(context: TurnContext): Promise<Array<Partial<Activity>>>;
-}
-
-/** Options of {@link CallbackDialog}. */
-export interface CallbackOptions {
-  /** The user already said yes to being contacted (a "contact me" button). */
-  offered?: boolean;
-}
-
-const choice = (key: string, value: string): Button => ({
-  label: { key },
-  value: { choice: value },
-});
-const menu: Button = { value: { action: 'menu' } };
-/** "In one line: what do you need help with?" — free text, or skip. */
-export const DESCRIBE_VIEW: View = {
-  texts: [{ key: 'handover:describe.ask' }],
-  buttons: [choice('handover:describe.skip', 'skip')],
-  mode: 'text',
-  max: MAX_DESCRIPTION_CHARS,
-  retry: { key: 'handover:describe.tooLong', args: { max: MAX_DESCRIPTION_CHARS } },
-};
 
 /** Why no person can answer now, in the user's language. */
 function unavailableText(
@@ -93,12 +64,9 @@ function compact(activity: Partial<Activity>): Partial<Activity> {
  * says so (with the next opening) and offers a callback. A refused consent
  * stores nothing.
  */
-export class HandoverDialog extends ComponentDialog {
-  constructor(
-    private readonly deps: DialogDeps,
-    private readonly handover: HandoverDialogDeps,
-  ) {
-    super(HANDOVER_DIALOG);
+export class HandoverDialog extends ViewDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(HANDOVER_DIALOG, deps);
     this.addDialog(
       new WaterfallDialog(`${HANDOVER_DIALOG}.steps`, [
         this.consentStep.bind(this),
@@ -110,7 +78,7 @@ export class HandoverDialog extends ComponentDialog {
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const { service } = this.handover;
+    const { service } = this.deps.handover;
     const open = await service.queue.openFor(context.activity.conversation.id);
     if (open) {
       // Asked again while waiting or talking: say where things stand instead of queueing twice.
@@ -128,24 +96,26 @@ export class HandoverDialog extends ComponentDialog {
       await this.deps.ui.send(context, [unavailableText(context, availability, service)]);
       return step.replaceDialog(CALLBACK_DIALOG, {});
     }
-    return promptView(step, {
-      texts: [{ key: 'handover:explain' }, { key: 'handover:consent.ask' }],
-      buttons: [choice('handover:consent.yes', 'yes'), choice('handover:consent.no', 'no')],
-      mode: 'yesNo',
-    });
+    return promptView(
+      step,
+      yesNo(
+        [{ key: 'handover:explain' }, { key: 'handover:consent.ask' }],
+        'handover:consent.yes',
+        'handover:consent.no',
+      ),
+    );
   }
 
   private async describeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result !== 'yes') {
-      await this.deps.ui.send(step.context, ['handover:consent.refused'], [menu]);
-      return step.endDialog();
+      return endWith(step, this.deps.ui, 'handover:consent.refused');
     }
     return promptView(step, DESCRIBE_VIEW);
   }
 
   private async queueStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const { service } = this.handover;
+    const { service } = this.deps.handover;
     const description = step.result === 'skip' ? undefined : String(step.result);
     const profile = await this.deps.userProfile.get(context, {});
     const topics = (await this.deps.recentTopics.get(context)) ?? [];
@@ -166,7 +136,7 @@ export class HandoverDialog extends ComponentDialog {
       [CANCEL_BUTTON],
     );
     // The standard event, so that an agent hub in front of the bot could take over instead.
-    const history = (await this.handover.transcript?.(context)) ?? [];
+    const history = (await this.deps.handover.transcript?.(context)) ?? [];
     const transcript: Transcript = {
       activities: history
         .filter((activity) => activity.type === 'message')
@@ -186,91 +156,6 @@ export class HandoverDialog extends ComponentDialog {
         transcript,
       ),
     );
-    return step.endDialog();
-  }
-}
-
-/**
- * A callback request: the offer, the consent to keep a phone number or
- * e-mail address (deleted when done, at the latest after 30 days), the
- * contact, an optional line about the need. Saying no at any step stores nothing.
- */
-export class CallbackDialog extends ComponentDialog {
-  constructor(
-    private readonly deps: DialogDeps,
-    private readonly handover: HandoverDialogDeps,
-  ) {
-    super(CALLBACK_DIALOG);
-    this.addDialog(
-      new WaterfallDialog(`${CALLBACK_DIALOG}.steps`, [
-        this.offerStep.bind(this),
-        this.consentStep.bind(this),
-        this.contactStep.bind(this),
-        this.describeStep.bind(this),
-        this.saveStep.bind(this),
-      ]),
-    );
-  }
-
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.options as CallbackOptions | undefined)?.offered) return step.next('yes');
-    return promptView(step, {
-      texts: [{ key: 'handover:callback.offer' }],
-      buttons: [choice('handover:callback.yes', 'yes'), choice('handover:callback.no', 'no')],
-      mode: 'yesNo',
-    });
-  }
-
-  private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result !== 'yes') return this.decline(step);
-    return promptView(step, {
-      texts: [{ key: 'handover:callback.consent' }],
-      buttons: [choice('handover:callback.agree', 'yes'), choice('handover:callback.no', 'no')],
-      mode: 'yesNo',
-    });
-  }
-
-  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result !== 'yes') return this.decline(step);
-    return promptView(step, {
-      texts: [{ key: 'handover:callback.ask' }],
-      buttons: [choice('handover:callback.no', 'no')],
-      mode: 'contact',
-      retry: { key: 'handover:callback.invalid' },
-    });
-  }
-
-  private async describeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === 'no') return this.decline(step);
-    (step.values as { contact?: string }).contact = String(step.result);
-    return promptView(step, DESCRIBE_VIEW);
-  }
-
-  private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { context } = step;
-    const [type, ...rest] = String((step.values as { contact?: string }).contact).split(':');
-    const description = step.result === 'skip' ? undefined : String(step.result);
-    const profile = await this.deps.userProfile.get(context, {});
-    await this.handover.service.addCallback({
-      conversationId: context.activity.conversation.id,
-      language: turnLanguage(context),
-      ...(profile.audience ? { audience: profile.audience } : {}),
-      topics: (await this.deps.recentTopics.get(context)) ?? [],
-      ...(description ? { description } : {}),
-      contact: rest.join(':'),
-      contactType: type === 'email' ? 'email' : 'phone',
-    });
-    const deleteCommand = this.deps.recognizers.commandWord('delete', turnLanguage(context));
-    await this.deps.ui.send(
-      context,
-      [{ key: 'handover:callback.saved', args: { deleteCommand } }],
-      [menu],
-    );
-    return step.endDialog();
-  }
-
-  private async decline(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.deps.ui.send(step.context, ['handover:callback.declined'], [menu]);
     return step.endDialog();
   }
 }

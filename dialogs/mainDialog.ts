@@ -1,6 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
-  ComponentDialog,
   Dialog,
   DialogContextError,
   DialogSet,
@@ -16,26 +15,23 @@ import { isAudience, isTopicId } from '../src/content/topics';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, AnswerDialog, type AnswerOptions } from './answerDialog';
 import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
-import {
-  CALLBACK_DIALOG,
-  CallbackDialog,
-  HANDOVER_DIALOG,
-  HandoverDialog,
-  type CallbackOptions,
-} from './handoverDialog';
+import { CallbackDialog } from './callbackDialog';
+import { HandoverDialog } from './handoverDialog';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { navigate, type Navigator } from './navigation';
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
-import { READINESS_DIALOG, ReadinessCheckDialog } from './readinessCheckDialog';
-import { APPOINTMENT_DIALOG, AppointmentDialog } from './appointmentDialog';
-import { COMPANY_CHECK_DIALOG, CompanyCheckDialog } from './companyCheckDialog';
-import { PARTNERS_DIALOG, PartnersDialog, type PartnersOptions } from './partnersDialog';
-import { REFERRAL_DIALOG, ReferralDialog, type ReferralOptions } from './referralDialog';
-import { showEvents, showHotline, showRoute, showRoutes } from './serviceOffers';
+import { ReadinessCheckDialog } from './readinessCheckDialog';
+import { AppointmentDialog } from './appointmentDialog';
+import { CompanyCheckDialog } from './companyCheckDialog';
+import { PartnersDialog } from './partnersDialog';
+import { ReferralDialog } from './referralDialog';
 import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
 import { turnUnderstanding } from '../src/nlu/understand';
 import { languageSwitched, welcomedThisTurn } from '../src/pipeline/turnFlags';
 import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
+import { MENU_BUTTON } from './steps';
 
 /** Id of {@link MainDialog}. */
 export const MAIN_DIALOG = 'mainDialog';
@@ -55,18 +51,16 @@ const MAX_TYPED_LABEL = 40;
  * old message), "menu" / "start over" / "help" / "more", and a language switch,
  * after which the active dialog is shown again in the new language.
  */
-export class MainDialog extends ComponentDialog {
+export class MainDialog extends InterruptibleDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MAIN_DIALOG);
     this.addDialog(new ViewPrompt(VIEW_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(new AudienceDialog());
+    this.addDialog(new AudienceDialog(deps));
     this.addDialog(new MenuDialog(deps));
     this.addDialog(new AnswerDialog(deps));
     this.addDialog(new ReadinessCheckDialog(deps));
-    if (deps.handover) {
-      this.addDialog(new HandoverDialog(deps, deps.handover));
-      this.addDialog(new CallbackDialog(deps, deps.handover));
-    }
+    this.addDialog(new HandoverDialog(deps));
+    this.addDialog(new CallbackDialog(deps));
     this.addDialog(new PartnersDialog(deps));
     this.addDialog(new ReferralDialog(deps));
     this.addDialog(new AppointmentDialog(deps));
@@ -101,17 +95,6 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
-  protected override async onBeginDialog(
-    innerDc: DialogContext,
-    options?: object,
-  ): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onBeginDialog(innerDc, options);
-  }
-
-  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
-  }
-
   private async askAudienceStep(step: WaterfallStepContext) {
     const profile = await this.deps.userProfile.get(step.context, {});
     return profile.audience ? step.next() : step.beginDialog(AUDIENCE_DIALOG);
@@ -126,7 +109,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Handles a cross-cutting request, or returns undefined to let the active dialog go on. */
-  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+  protected override async interrupt(
+    innerDc: DialogContext,
+  ): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     if (context.activity.type !== 'message') return undefined;
     const { ui } = this.deps;
@@ -227,11 +212,10 @@ export class MainDialog extends ComponentDialog {
     await unanswered.record(text, turnLanguage(context)).catch(() => undefined);
     this.deps.stats?.count('unanswered', { language: turnLanguage(context) });
     const counsellor: Button = { value: { action: 'counsellor' } };
-    const menu: Button = { value: { action: 'menu' } };
     if (count >= MISSES_BEFORE_COUNSELLOR) {
-      await ui.send(context, ['nlu.twoMisses'], [counsellor, menu]);
+      await ui.send(context, ['nlu.twoMisses'], [counsellor, MENU_BUTTON]);
     } else {
-      await ui.send(context, ['nlu.notSure'], [menu, counsellor]);
+      await ui.send(context, ['nlu.notSure'], [MENU_BUTTON, counsellor]);
     }
     return Dialog.EndOfTurn;
   }
@@ -261,19 +245,20 @@ export class MainDialog extends ComponentDialog {
     return command === 'menu' || command === 'help' ? { action: command } : undefined;
   }
 
+  /** A button value: a topic, an audience, a menu group, or an action (`dialogs/navigation.ts`). */
   private async navigate(
     innerDc: DialogContext,
     value: ButtonValue,
   ): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
-    const { ui, userProfile } = this.deps;
-    if ('topic' in value && !('action' in value)) {
+    if ('action' in value) return navigate(this.navigator(innerDc), value);
+    if ('topic' in value) {
       if (!isTopicId(value.topic)) return undefined;
       return this.restart(innerDc, ANSWER_DIALOG, { topic: value.topic } satisfies AnswerOptions);
     }
     if ('audience' in value) {
       if (!isAudience(value.audience)) return undefined;
-      const profile = await userProfile.get(context, {});
+      const profile = await this.deps.userProfile.get(context, {});
       profile.audience = value.audience;
       return this.restart(innerDc, MENU_DIALOG, {});
     }
@@ -283,91 +268,19 @@ export class MainDialog extends ComponentDialog {
         page: value.page ?? 0,
       } satisfies MenuOptions);
     }
-    if ('language' in value) return undefined; // applied by the pipeline before the dialogs
-    if ('choice' in value) return undefined; // an answer for the active prompt
-    switch (value.action) {
-      case 'more':
-        if (!isTopicId(value.topic)) return undefined;
-        return this.restart(innerDc, ANSWER_DIALOG, {
-          topic: value.topic,
-          more: true,
-        } satisfies AnswerOptions);
-      case 'readiness':
-        return this.restart(innerDc, READINESS_DIALOG, {});
-      case 'changeAudience':
-        return this.restart(innerDc, AUDIENCE_DIALOG, {});
-      case 'help':
-        await ui.send(context, ['help.text']);
-        return this.restart(innerDc, MAIN_WATERFALL, {});
-      case 'menu':
-        return this.restart(innerDc, MAIN_WATERFALL, {});
-      case 'counsellor':
-        if (this.deps.handover) return this.restart(innerDc, HANDOVER_DIALOG, {});
-        await ui.send(context, ['counsellor.contact'], [{ value: { action: 'menu' } }]);
-        return Dialog.EndOfTurn;
-      case 'callback':
-        if (!this.deps.handover) return undefined;
-        return this.restart(innerDc, CALLBACK_DIALOG, { offered: true } satisfies CallbackOptions);
-      case 'helpful':
-        // Counted for the reports, not kept per user.
-        this.deps.stats?.count(value.answer === 'yes' ? 'helpfulYes' : 'helpfulNo', {
-          language: turnLanguage(context),
-        });
-        await ui.send(context, ['handover:helpful.thanks']);
-        return this.restart(innerDc, MAIN_WATERFALL, {});
-      case 'partners':
-        return this.restart(innerDc, PARTNERS_DIALOG, {
-          ...(value.topic && isTopicId(value.topic) ? { topic: value.topic } : {}),
-        } satisfies PartnersOptions);
-      case 'refer':
-        if (!this.deps.handover) return undefined;
-        return this.restart(innerDc, REFERRAL_DIALOG, {
-          partner: value.partner,
-        } satisfies ReferralOptions);
-      case 'withdraw':
-        await this.withdraw(context, value.referral);
-        return Dialog.EndOfTurn;
-      case 'appointment':
-        return this.restart(innerDc, APPOINTMENT_DIALOG, {});
-      case 'companyCheck':
-        return this.restart(innerDc, COMPANY_CHECK_DIALOG, {});
-      case 'events':
-        await showEvents(this.deps, context);
-        return Dialog.EndOfTurn;
-      case 'hotline':
-        if ((await showHotline(this.deps, context)) && this.deps.handover) {
-          return this.restart(innerDc, CALLBACK_DIALOG, {});
-        }
-        return Dialog.EndOfTurn;
-      case 'routes':
-        await showRoutes(this.deps, context);
-        return Dialog.EndOfTurn;
-      case 'route':
-        await showRoute(this.deps, context, value.route);
-        return Dialog.EndOfTurn;
-      case 'cancelHandover':
-        // An old "cancel" button after the request has ended: nothing is waiting any more.
-        await ui.send(context, ['handover:nothingToCancel']);
-        return this.restart(innerDc, MAIN_WATERFALL, {});
-      case 'chooseLanguage':
-        await this.showLanguages(context, value.page ?? 0);
-        return Dialog.EndOfTurn;
-      default:
-        return undefined;
-    }
+    // A language is applied by the pipeline before the dialogs; a choice answers the active prompt.
+    return undefined;
   }
 
-  /** Withdraws a referral of this conversation: it is deleted with the contact. */
-  private async withdraw(context: TurnContext, id: string): Promise<void> {
-    const service = this.deps.handover?.service;
-    const referral = service ? await service.referrals.get(id) : undefined;
-    const own = referral?.conversationId === context.activity.conversation.id;
-    if (service && own) await service.referralDone(id);
-    await this.deps.ui.send(
-      context,
-      [own ? 'offers:referral.withdrawn' : 'offers:referral.gone'],
-      [{ value: { action: 'menu' } }],
-    );
+  private navigator(innerDc: DialogContext): Navigator {
+    return {
+      dc: innerDc,
+      context: innerDc.context,
+      deps: this.deps,
+      restart: (dialogId, options = {}) => this.restart(innerDc, dialogId, options),
+      restartMain: () => this.restart(innerDc, MAIN_WATERFALL, {}),
+      showLanguages: (page) => this.showLanguages(innerDc.context, page),
+    };
   }
 
   private async restart(

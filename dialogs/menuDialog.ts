@@ -2,7 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import type { DialogDeps } from './deps';
 import type { Button } from '../src/ui/ui';
-import { VIEW_PROMPT, type ViewPromptOptions } from './viewPrompt';
+import { VIEW_PROMPT, type ViewPromptOptions, ViewDialog } from './viewPrompt';
 
 /** Id of {@link MenuDialog}. */
 export const MENU_DIALOG = 'menuDialog';
@@ -19,10 +19,10 @@ export interface MenuOptions {
  * The topic menu for the user's audience: first the groups, then the topics of
  * a group, at most six buttons per message with "more topics".
  */
-export class MenuDialog extends WaterfallDialog {
+export class MenuDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(MENU_DIALOG);
-    this.addStep(this.showMenuStep.bind(this));
+    super(MENU_DIALOG, deps);
+    this.addDialog(new WaterfallDialog(`${MENU_DIALOG}.steps`, [this.showMenuStep.bind(this)]));
   }
 
   private async showMenuStep(step: WaterfallStepContext) {

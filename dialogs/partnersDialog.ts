@@ -1,6 +1,5 @@
 import { ActionTypes, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -16,7 +15,8 @@ import {
 import type { DialogDeps } from './deps';
 import { type Button } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { promptView } from './viewPrompt';
+import { promptView, ViewDialog } from './viewPrompt';
+import { MENU_BUTTON } from './steps';
 
 /** Id of {@link PartnersDialog}. */
 export const PARTNERS_DIALOG = 'partnersDialog';
@@ -36,9 +36,9 @@ const UNKNOWN_REGION = 'unknown';
  * partners for the topic there as cards: what they do in the user's
  * language, call, e-mail, website, map, and "put me in touch" (a referral).
  */
-export class PartnersDialog extends ComponentDialog {
+export class PartnersDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(PARTNERS_DIALOG);
+    super(PARTNERS_DIALOG, deps);
     this.addDialog(
       new WaterfallDialog(`${PARTNERS_DIALOG}.steps`, [
         this.regionStep.bind(this),
@@ -81,37 +81,28 @@ export async function showPartners(
 ): Promise<void> {
   const { ui } = deps;
   const partners = partnersFor(deps.partners, topic, region).slice(0, MAX_PARTNER_CARDS);
-  const menu: Button = { value: { action: 'menu' } };
   if (partners.length === 0) {
-    await ui.send(context, ['offers:partners.none'], [menu]);
+    await ui.send(context, ['offers:partners.none'], [MENU_BUTTON]);
     return;
   }
   const language = turnLanguage(context);
   const t = ui.t(context);
-  const canRefer = deps.handover !== undefined;
   await ui.send(context, ['offers:partners.intro']);
   await context.sendActivity(
     localizedAttachments(
       partners.map((partner) =>
-        partnerAttachment(
-          partner,
-          t,
-          language,
-          canRefer
-            ? [
-                {
-                  type: ActionTypes.MessageBack,
-                  title: t('offers:partners.refer'),
-                  displayText: t('offers:partners.refer'),
-                  text: t('offers:partners.refer'),
-                  value: { action: 'refer', partner: partner.id },
-                },
-              ]
-            : [],
-        ),
+        partnerAttachment(partner, t, language, [
+          {
+            type: ActionTypes.MessageBack,
+            title: t('offers:partners.refer'),
+            displayText: t('offers:partners.refer'),
+            text: t('offers:partners.refer'),
+            value: { action: 'refer', partner: partner.id },
+          },
+        ]),
       ),
       language,
     ),
   );
-  await ui.send(context, ['answer.followUp'], [menu]);
+  await ui.send(context, ['answer.followUp'], [MENU_BUTTON]);
 }

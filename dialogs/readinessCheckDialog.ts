@@ -6,7 +6,8 @@ import {
 import type { TopicId } from '../src/content/topics';
 import type { DialogDeps } from './deps';
 import type { Button, Text } from '../src/ui/ui';
-import { VIEW_PROMPT, type View, type ViewAnswer, type ViewPromptOptions } from './viewPrompt';
+import { promptView, type View, type ViewAnswer, ViewDialog } from './viewPrompt';
+import { choice } from './steps';
 
 /** Id of {@link ReadinessCheckDialog}. */
 export const READINESS_DIALOG = 'readinessCheckDialog';
@@ -31,10 +32,6 @@ export interface ReadinessAnswers {
 const GERMAN_LEVELS = ['none', 'a', 'b1', 'b2'] as const;
 const RESIDENCE = ['permit', 'gestattung', 'duldung', 'ukraine', 'eu'] as const;
 
-const choice = (key: string, value: string): Button => ({
-  label: { key },
-  value: { choice: value },
-});
 const yesNoButtons: Button[] = [
   choice('readiness.yes', 'yes'),
   choice('readiness.no', 'no'),
@@ -76,21 +73,24 @@ export function nextSteps(answers: ReadinessAnswers): { texts: string[]; topics:
  * level and residence status, each with "I don't know", ending in a personal
  * list of next steps with buttons to the topics. Orientation, no verdict.
  */
-export class ReadinessCheckDialog extends WaterfallDialog {
+export class ReadinessCheckDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(READINESS_DIALOG);
-    this.addStep(this.askAgeStep.bind(this))
-      .addStep(this.askCertificateStep.bind(this))
-      .addStep(this.askAbroadStep.bind(this))
-      .addStep(this.askEvaluatedStep.bind(this))
-      .addStep(this.askGermanStep.bind(this))
-      .addStep(this.askResidenceStep.bind(this))
-      .addStep(this.showNextStepsStep.bind(this));
+    super(READINESS_DIALOG, deps);
+    this.addDialog(
+      new WaterfallDialog(`${READINESS_DIALOG}.steps`, [
+        this.askAgeStep.bind(this),
+        this.askCertificateStep.bind(this),
+        this.askAbroadStep.bind(this),
+        this.askEvaluatedStep.bind(this),
+        this.askGermanStep.bind(this),
+        this.askResidenceStep.bind(this),
+        this.showNextStepsStep.bind(this),
+      ]),
+    );
   }
 
   private ask(step: WaterfallStepContext, view: View): Promise<DialogTurnResult> {
-    const options: ViewPromptOptions = { view };
-    return step.prompt(VIEW_PROMPT, options);
+    return promptView(step, view);
   }
 
   private answers(step: WaterfallStepContext): ReadinessAnswers {

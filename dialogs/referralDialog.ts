@@ -1,14 +1,13 @@
 import {
-  ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { DialogDeps } from './deps';
-import { DESCRIBE_VIEW } from './handoverDialog';
-import { type Button } from '../src/ui/ui';
+import { DESCRIBE_VIEW } from './describeNeed';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { promptView } from './viewPrompt';
+import { promptView, ViewDialog } from './viewPrompt';
+import { choice, MENU_BUTTON, yesNo } from './steps';
 
 /** Id of {@link ReferralDialog}. */
 export const REFERRAL_DIALOG = 'referralDialog';
@@ -18,12 +17,6 @@ export interface ReferralOptions {
   partner: string;
 }
 
-const choice = (key: string, value: string): Button => ({
-  label: { key },
-  value: { choice: value },
-});
-const menu: Button = { value: { action: 'menu' } };
-
 /**
  * "Put me in touch" with a partner: first the consent, naming exactly which
  * data goes to which partner (language, topic, a line if wanted, phone or
@@ -31,9 +24,9 @@ const menu: Button = { value: { action: 'menu' } };
  * line. The referral is kept for a counsellor to forward, and the user can
  * withdraw it with a button at any time.
  */
-export class ReferralDialog extends ComponentDialog {
+export class ReferralDialog extends ViewDialog {
   constructor(private readonly deps: DialogDeps) {
-    super(REFERRAL_DIALOG);
+    super(REFERRAL_DIALOG, deps);
     this.addDialog(
       new WaterfallDialog(`${REFERRAL_DIALOG}.steps`, [
         this.consentStep.bind(this),
@@ -51,12 +44,15 @@ export class ReferralDialog extends ComponentDialog {
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const partner = this.partner(step);
-    if (!partner || !this.deps.handover) return step.endDialog();
-    return promptView(step, {
-      texts: [{ key: 'offers:referral.consent', args: { partner: partner.name } }],
-      buttons: [choice('offers:referral.agree', 'yes'), choice('offers:referral.no', 'no')],
-      mode: 'yesNo',
-    });
+    if (!partner) return step.endDialog();
+    return promptView(
+      step,
+      yesNo(
+        [{ key: 'offers:referral.consent', args: { partner: partner.name } }],
+        'offers:referral.agree',
+        'offers:referral.no',
+      ),
+    );
   }
 
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -65,7 +61,7 @@ export class ReferralDialog extends ComponentDialog {
       await this.deps.ui.send(
         step.context,
         [{ key: 'offers:referral.refused', args: { partner: partner.name } }],
-        [menu],
+        [MENU_BUTTON],
       );
       return step.endDialog();
     }
@@ -83,7 +79,7 @@ export class ReferralDialog extends ComponentDialog {
       await this.deps.ui.send(
         step.context,
         [{ key: 'offers:referral.refused', args: { partner: partner.name } }],
-        [menu],
+        [MENU_BUTTON],
       );
       return step.endDialog();
     }
@@ -98,7 +94,7 @@ export class ReferralDialog extends ComponentDialog {
     const description = step.result === 'skip' ? undefined : String(step.result);
     const profile = await this.deps.userProfile.get(context, {});
     const topics = await this.deps.recentTopics.get(context);
-    const referral = await this.deps.handover!.service.addReferral({
+    const referral = await this.deps.handover.service.addReferral({
       conversationId: context.activity.conversation.id,
       partnerId: partner.id,
       partnerName: partner.name,
@@ -117,7 +113,7 @@ export class ReferralDialog extends ComponentDialog {
           label: { key: 'offers:referral.withdraw' },
           value: { action: 'withdraw', referral: referral.id },
         },
-        menu,
+        MENU_BUTTON,
       ],
     );
     return step.endDialog();

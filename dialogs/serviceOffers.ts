@@ -1,3 +1,4 @@
+import { MENU_BUTTON } from './steps';
 import {
   ActionTypes,
   CardFactory,
@@ -47,8 +48,6 @@ export function offerFor(deps: DialogDeps, topic: TopicId): Button | undefined {
     : undefined;
 }
 
-const menu: Button = { value: { action: 'menu' } };
-
 function link(title: string, value: string): CardAction {
   return { type: ActionTypes.OpenUrl, title, value };
 }
@@ -64,7 +63,7 @@ export async function showEvents(deps: DialogDeps, context: TurnContext): Promis
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
     .slice(0, MAX_EVENT_CARDS);
   if (upcoming.length === 0) {
-    await ui.send(context, ['offers:events.none'], [menu]);
+    await ui.send(context, ['offers:events.none'], [MENU_BUTTON]);
     return;
   }
   const language = turnLanguage(context);
@@ -87,7 +86,7 @@ export async function showEvents(deps: DialogDeps, context: TurnContext): Promis
   };
   await ui.send(context, ['offers:events.intro']);
   await context.sendActivity(localizedAttachments(upcoming.map(card), language));
-  await ui.send(context, ['answer.followUp'], [menu]);
+  await ui.send(context, ['answer.followUp'], [MENU_BUTTON]);
 }
 
 /**
@@ -100,11 +99,11 @@ export async function showHotline(deps: DialogDeps, context: TurnContext): Promi
   const now = new Date(deps.now?.() ?? Date.now());
   const texts = [{ key: 'offers:hotline.text', args: { phone: hotline.phone } }];
   if (!hotline.schedule) {
-    await deps.ui.send(context, [...texts, { key: 'offers:hotline.noTimes' }], [menu]);
+    await deps.ui.send(context, [...texts, { key: 'offers:hotline.noTimes' }], [MENU_BUTTON]);
     return false;
   }
   if (isOpen(hotline.schedule, now)) {
-    await deps.ui.send(context, [...texts, { key: 'offers:hotline.openNow' }], [menu]);
+    await deps.ui.send(context, [...texts, { key: 'offers:hotline.openNow' }], [MENU_BUTTON]);
     return false;
   }
   const next = nextOpening(hotline.schedule, now);
@@ -124,7 +123,7 @@ export async function showHotline(deps: DialogDeps, context: TurnContext): Promi
 export async function showRoutes(deps: DialogDeps, context: TurnContext): Promise<void> {
   const { routes } = deps.offers;
   if (routes.length === 0) {
-    await deps.ui.send(context, ['offers:routes.none'], [menu]);
+    await deps.ui.send(context, ['offers:routes.none'], [MENU_BUTTON]);
     return;
   }
   const language = turnLanguage(context);
@@ -136,7 +135,7 @@ export async function showRoutes(deps: DialogDeps, context: TurnContext): Promis
         label: { literal: inLanguage(route.field, language) },
         value: { action: 'route', route: route.id },
       })),
-      menu,
+      MENU_BUTTON,
     ],
   );
 }
@@ -185,5 +184,5 @@ export async function showRoute(deps: DialogDeps, context: TurnContext, id: stri
       language,
     ),
   );
-  await deps.ui.send(context, ['answer.followUp'], [{ value: { action: 'routes' } }, menu]);
+  await deps.ui.send(context, ['answer.followUp'], [{ value: { action: 'routes' } }, MENU_BUTTON]);
 }

@@ -5,7 +5,11 @@ import {
   type PromptValidator,
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Recognizers } from '../src/language/recognizers';
 import { buttonValueOf, type Button, type Text, type Ui } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
@@ -118,4 +122,18 @@ export class ViewPrompt extends Prompt<ViewAnswer> {
 export function promptView(step: WaterfallStepContext, view: View): Promise<DialogTurnResult> {
   const options: ViewPromptOptions = { view };
   return step.prompt(VIEW_PROMPT, options);
+}
+
+/**
+ * A dialog that asks with the {@link ViewPrompt}: the prompt is registered
+ * in the dialog itself, so it is found when the dialog is shown again
+ * (after a language switch) as well as when it asks.
+ */
+export abstract class ViewDialog extends ComponentDialog {
+  constructor(dialogId: string, deps: { ui: Ui; recognizers: Recognizers }) {
+    super(dialogId);
+    this.addDialog(new ViewPrompt(VIEW_PROMPT, deps.ui, deps.recognizers));
+    // The dialog begins with its own steps (added next), not with the prompt.
+    this.initialDialogId = undefined as unknown as string;
+  }
 }
