@@ -19,6 +19,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {
+    // The counsellor console: ES modules loaded by the browser as they are, type-checked
+    // from their JSDoc (tsconfig.console.json).
+    files: ['public/counsellor/**/*.js'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

@@ -36,6 +36,43 @@ function webchatDist(): string {
 
 const JS = 'text/javascript; charset=utf-8';
 
+/** The counsellor console's ES modules (public/counsellor/), served as they are: no build step. */
+const CONSOLE_MODULES = [
+  'main.js',
+  'api.js',
+  'commands.js',
+  'dom.js',
+  'events.js',
+  'i18n.js',
+  'notify.js',
+  'render.js',
+  'store.js',
+  'views/actions.js',
+  'views/charts.js',
+  'views/composer.js',
+  'views/detail.js',
+  'views/lists.js',
+  'views/login.js',
+  'views/requests.js',
+  'views/shell.js',
+  'views/stats.js',
+  'views/transcript.js',
+] as const;
+
+/**
+ * The console's modules as assets. Browsers ask for each again on every load
+ * (mostly a 304 by ETag): a module cached longer than the others could meet
+ * newer ones after a deploy, and the console would not start.
+ */
+function consoleModules(): Record<string, AssetSource> {
+  return Object.fromEntries(
+    CONSOLE_MODULES.map((name) => [
+      `${CONSOLE_PREFIX}${name}`,
+      { file: path.join(PUBLIC_DIR, 'counsellor', name), contentType: JS, maxAgeSeconds: 0 },
+    ]),
+  );
+}
+
 /** The page's Content-Security-Policy: scripts only from here; streams to this host. */
 function pagePolicy(req: Request, deps: WidgetDeps): string {
   const base =
@@ -85,10 +122,12 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       contentType: 'text/html; charset=utf-8',
       maxAgeSeconds: 0,
     },
-    '/counsellor/console.js': {
-      file: path.join(PUBLIC_DIR, 'counsellor', 'console.js'),
+    ...consoleModules(),
+    // i18next's browser ES module (no imports of its own), for the console's strings.
+    '/counsellor/vendor/i18next.js': {
+      file: path.join(path.dirname(require.resolve('i18next/package.json')), 'dist/esm/i18next.js'),
       contentType: JS,
-      maxAgeSeconds: 300,
+      maxAgeSeconds: 86400,
     },
     '/counsellor/console.css': {
       file: path.join(PUBLIC_DIR, 'counsellor', 'console.css'),

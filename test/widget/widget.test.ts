@@ -1,8 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import type { RunningApp } from '../../src/app';
 import { MAX_CONVERSATIONS_PER_IP_PER_HOUR } from '../../src/channels/directline/limits';
+import { PUBLIC_DIR } from '../../src/paths';
 import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
 import type { WidgetConfig } from '../../src/widget/widgetConfig';
 import { startTestApp } from '../support/app';
@@ -45,6 +48,32 @@ describe('widget: the page, its assets and its configuration', function () {
     expect(
       (await fetch(`${app.url}/counsellor`, { redirect: 'manual' })).headers.get('location'),
     ).to.equal('/counsellor/');
+  });
+
+  it('serves every module of the counsellor console and what they import, i18next from node_modules', async function () {
+    const html = await (await fetch(`${app.url}/counsellor/`)).text();
+    expect(html).to.contain('<script type="module" src="/counsellor/main.js"></script>');
+    expect(html).to.not.match(/<script>(?!<\/script>)/); // no inline script: the policy forbids it
+    const files = readdirSync(path.join(PUBLIC_DIR, 'counsellor'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.js'));
+    expect(files).to.include.members(['main.js', 'api.js', 'store.js']);
+    const imported = new Set<string>();
+    for (const file of files) {
+      const url = `/counsellor/${file.split(path.sep).join('/')}`;
+      const response = await fetch(`${app.url}${url}`);
+      expect(response.status, url).to.equal(200);
+      expect(response.headers.get('content-type'), url).to.match(/^text\/javascript/);
+      for (const [, specifier] of (await response.text()).matchAll(/\bfrom '(\.[^']+)'/g)) {
+        imported.add(new URL(specifier!, `${app.url}${url}`).pathname);
+      }
+    }
+    expect([...imported]).to.include('/counsellor/vendor/i18next.js');
+    for (const url of imported) {
+      const response = await fetch(`${app.url}${url}`);
+      expect(response.status, url).to.equal(200);
+      expect(response.headers.get('content-type'), url).to.match(/^text\/javascript/);
+    }
   });
 
   it('sends HSTS only when the request came over TLS (through a trusted proxy)', async function () {

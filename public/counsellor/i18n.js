@@ -1,0 +1,94 @@
+// @ts-check
+// The console's own strings, with i18next (its browser ES module, served from
+// node_modules). They come from `/counsellor/strings.json`, built on the
+// server from locales/<lng>/console.json; a string missing in English is
+// shown in German. Everything interpolated ends up in textContent, so
+// i18next does not escape.
+import i18next from './vendor/i18next.js';
+
+/** Languages the console is offered in; German is the fallback. */
+export const CONSOLE_LANGUAGES = /** @type {const} */ (['de', 'en']);
+/** @typedef {(typeof CONSOLE_LANGUAGES)[number]} ConsoleLanguage */
+
+/**
+ * What `/counsellor/strings.json` serves (`ConsoleStrings` in src/handover/consoleStrings.ts).
+ * @typedef {{
+ *   console: Record<string, Record<string, unknown>>,
+ *   quick: Record<string, Record<string, string>>,
+ * }} ConsoleStrings
+ */
+
+/** @typedef {Record<string, string | number | undefined>} Vars */
+
+/**
+ * The console's language: `?lang=en` or `?lang=de`, else the browser's (English or German).
+ * @param {string} search `location.search`
+ * @param {string} browserLanguage `navigator.language`
+ * @returns {ConsoleLanguage}
+ */
+export function consoleLanguage(search, browserLanguage) {
+  const requested = new URLSearchParams(search).get('lang');
+  return requested === 'en' || (!requested && /^en\b/.test(browserLanguage)) ? 'en' : 'de';
+}
+
+/**
+ * The translations of one console language.
+ * @param {ConsoleStrings} strings
+ * @param {ConsoleLanguage} language
+ */
+export function createI18n(strings, language) {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'de',
+    ns: ['console'],
+    defaultNS: 'console',
+    resources: Object.fromEntries(
+      CONSOLE_LANGUAGES.map((code) => [code, { console: strings.console[code] ?? {} }]),
+    ),
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    // As before i18next: a placeholder without a value becomes empty.
+    missingInterpolationHandler: () => '',
+  });
+
+  /**
+   * The string at `key` (dotted), with `{{name}}` placeholders filled in.
+   * @param {string} key
+   * @param {Vars} [vars]
+   * @returns {string}
+   */
+  const t = (key, vars) => String(instance.t(key, vars ?? {}));
+
+  return {
+    language,
+    t,
+    /**
+     * A language's name in the console's language; simple German is named as such.
+     * @param {string} code
+     */
+    languageName(code) {
+      const base = code === 'de-simple' ? 'de' : code;
+      let name;
+      try {
+        name = new Intl.DisplayNames([language], { type: 'language' }).of(base) || code;
+      } catch {
+        name = code;
+      }
+      return code === 'de-simple' ? `${name} (${t('simpleLanguage')})` : name;
+    },
+    /**
+     * The quick replies in a user's language, signed with the counsellor's name.
+     * @param {string} userLanguage
+     * @param {string} name
+     * @returns {string[]}
+     */
+    quickReplies(userLanguage, name) {
+      return Object.values(strings.quick[userLanguage] ?? {}).map((text) =>
+        text.replace(/{{\s*name\s*}}/g, name),
+      );
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createI18n>} I18n */
