@@ -25,6 +25,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
   },
   {
+    // Tools run with Node: the import graph (a command that prints), the dependency rules.
+    files: ['scripts/**/*.mjs', '.dependency-cruiser.cjs'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

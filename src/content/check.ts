@@ -5,7 +5,7 @@ import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
 import { TOPIC_IDS } from './topics';
 import { RECOGNIZER_LISTS } from '../language/recognizers';
-import { CONSOLE_LANGUAGES } from '../handover/consoleStrings';
+import { CONSOLE_LANGUAGES } from './consoleStrings';
 
 /** Longest first answer (characters, after {{org.*}} is filled in). */
 export const MAX_ANSWER_CHARS = 700;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createContent } from '../content';
+import { createContent } from '../botContent';
 import { LOCALES_DIR, PROJECT_ROOT } from '../paths';
 import { createNlu } from '.';
 

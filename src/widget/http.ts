@@ -9,7 +9,7 @@ import { describeError, type Logger } from '../logger';
 import { PUBLIC_DIR } from '../paths';
 import { StaticAssets, type AssetSource } from './assets';
 import type { WidgetConfig } from './widgetConfig';
-import type { ConsoleStrings } from '../handover/consoleStrings';
+import type { ConsoleStrings } from '../content/consoleStrings';
 
 /** The console's pages: never shown in a frame (no clickjacking of a counsellor's session). */
 const CONSOLE_PREFIX = '/counsellor/';

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createContent } from '../../src/content';
+import { createContent } from '../../src/botContent';
 import { CLASS_IDS } from '../../src/content/examples';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import { createNlu } from '../../src/nlu';

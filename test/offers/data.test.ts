@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { createContent } from '../../src/content';
+import { createContent } from '../../src/botContent';
 import { LOCALES_DIR } from '../../src/paths';
 import { OFFERS_DATA_DIR } from '../support/bot';
 

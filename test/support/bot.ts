@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import { expect } from 'chai';
 import { createBot, createChannel } from '../../src/app';
-import { createContent, type BotContent } from '../../src/content';
+import { createContent, type BotContent } from '../../src/botContent';
 import { createHandover } from '../../src/handover';
 import type { CallbackStore } from '../../src/handover/callbacks';
 import type { Presence } from '../../src/handover/presence';

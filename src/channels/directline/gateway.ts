@@ -14,20 +14,11 @@ import {
   DIRECT_LINE_SERVICE_URL,
   type DirectLineAdapter,
 } from './adapter';
-import { badArgument, conversationNotFound, DirectLineError, forbidden } from './errors';
+import { conversationNotFound, DirectLineError, forbidden } from './errors';
 import type { DirectLineLimits } from './limits';
 import type { DirectLineTokens, TokenClaims } from './tokens';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/json';
+import { clientActivity, ID_PATTERN, localeFrom, userIdFrom } from './clientInput';
 import { RETRY_AFTER_SECONDS, within } from '../../util/deadline';
-
-/** Activity types a client may post; others get 400. */
-const CLIENT_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Event]);
-/** Ids a client may give for itself or a conversation. */
-const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
-const LOCALE_PATTERN = /^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}$/;
-const NAME_MAX_CHARS = 100;
-/** Event names only an agent hub may send (the Bot Framework handoff protocol), never a chat user. */
-const RESERVED_EVENT_PREFIX = 'handoff.';
 
 /** What `tokens/generate`, `tokens/refresh` and the widget's token endpoint return. */
 export interface TokenResponse {
@@ -342,80 +333,4 @@ export class DirectLineGateway {
       RETRY_AFTER_SECONDS,
     );
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `user.id` of a start or token request; 400 when it is given but not an id. */
-function userIdFrom(body: unknown): string | undefined {
-  const id = isObject(body) && isObject(body.user) ? body.user.id : undefined;
-  if (id === undefined || id === '') return undefined;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id))
-    throw badArgument('user.id is not a valid id.');
-  return id;
-}
-
-/** `locale` of a start request (`conversationStartProperties`), if it looks like one. */
-function localeFrom(body: unknown): string | undefined {
-  const locale = isObject(body) ? body.locale : undefined;
-  return typeof locale === 'string' && LOCALE_PATTERN.test(locale) ? locale : undefined;
-}
-
-/**
- * The posted activity as it is logged and echoed: only the fields a chat
- * client needs, checked (no handoff events, no deep nesting); the sender is always the token's user, and a user's
- * text is marked plain so no client renders it as markdown or HTML.
- * Attachments are not logged; the bot only learns that there were some.
- */
-function clientActivity(
-  body: unknown,
-  claims: TokenClaims,
-): { echo: LoggedActivity; attachments: Activity['attachments'] | undefined } {
-  if (!isObject(body)) throw badArgument('The body must be an activity object.');
-  const { type, text, value, name, locale, channelData, attachments, replyToId } = body;
-  if (typeof type !== 'string' || !CLIENT_TYPES.has(type)) {
-    throw badArgument('type must be "message" or "event".');
-  }
-  if (text !== undefined && typeof text !== 'string') throw badArgument('text must be a string.');
-  if (name !== undefined && (typeof name !== 'string' || name.length > NAME_MAX_CHARS)) {
-    throw badArgument('name must be a short string.');
-  }
-  if (typeof name === 'string' && name.toLowerCase().startsWith(RESERVED_EVENT_PREFIX)) {
-    throw badArgument('handoff events come from an agent hub, not from a chat client.');
-  }
-  if (nestedDeeperThan(value, MAX_JSON_DEPTH) || nestedDeeperThan(channelData, MAX_JSON_DEPTH)) {
-    throw badArgument(`value and channelData may nest at most ${MAX_JSON_DEPTH} levels.`);
-  }
-  if (channelData !== undefined && !isObject(channelData)) {
-    throw badArgument('channelData must be an object.');
-  }
-  if (attachments !== undefined && !Array.isArray(attachments)) {
-    throw badArgument('attachments must be an array.');
-  }
-  const echo: LoggedActivity = {
-    type,
-    channelId: DIRECT_LINE_CHANNEL_ID,
-    conversation: { id: claims.conversationId } as Activity['conversation'],
-    from: { id: claims.userId, name: '', role: 'user' },
-    timestamp: new Date(),
-    ...(typeof text === 'string' ? { text } : {}),
-    ...(type === ActivityTypes.Message ? { textFormat: 'plain' } : {}),
-    ...(value !== undefined ? { value } : {}),
-    ...(typeof name === 'string' ? { name } : {}),
-    ...(typeof locale === 'string' && LOCALE_PATTERN.test(locale) ? { locale } : {}),
-    ...(channelData !== undefined ? { channelData } : {}),
-    ...(typeof replyToId === 'string' && replyToId.length <= 100 ? { replyToId } : {}),
-  };
-  const kept =
-    Array.isArray(attachments) && attachments.length > 0
-      ? attachments.map((attachment) => ({
-          contentType:
-            isObject(attachment) && typeof attachment.contentType === 'string'
-              ? attachment.contentType.slice(0, 100)
-              : 'application/octet-stream',
-        }))
-      : undefined;
-  return { echo, attachments: kept };
 }

@@ -1,13 +1,13 @@
 import type { i18n } from 'i18next';
-import { createI18n } from '../language/i18n';
-import { SUPPORTED_LANGUAGES, type Language } from '../language/languages';
-import { Recognizers, type RecognizerWords } from '../language/recognizers';
-import { loadOffers, type Offers } from '../offers/data';
-import { loadPartners, type Partner } from '../partners/partners';
-import { loadCatalogue, type Catalogue } from './catalogue';
-import { DEFAULT_TIME_ZONE, loadHours, type OpeningHours } from './hours';
-import { loadLocales } from './locales';
-import { loadOrganisation, type Organisation } from './organisation';
+import { createI18n } from './language/i18n';
+import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
+import { Recognizers, type RecognizerWords } from './language/recognizers';
+import { loadOffers, type Offers } from './offers/data';
+import { loadPartners, type Partner } from './partners/partners';
+import { loadCatalogue, type Catalogue } from './content/catalogue';
+import { DEFAULT_TIME_ZONE, loadHours, type OpeningHours } from './content/hours';
+import { loadLocales } from './content/locales';
+import { loadOrganisation, type Organisation } from './content/organisation';
 
 /** Everything the bot says and knows, loaded once at start. */
 export interface BotContent {
