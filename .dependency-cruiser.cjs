@@ -11,8 +11,8 @@ module.exports = {
     {
       name: 'src-not-to-dialogs',
       severity: 'error',
-      comment: 'Only the composition root (src/app.ts) knows the dialogs.',
-      from: { path: '^src/', pathNot: '^src/app\\.ts$' },
+      comment: 'Only the composition root (src/index.ts) knows the dialogs.',
+      from: { path: '^src/', pathNot: '^src/index\\.ts$' },
       to: { path: '^dialogs/' },
     },
     {

@@ -13,19 +13,12 @@ import {
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import { isAudience, isTopicId } from '../src/content/topics';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
-import { ANSWER_DIALOG, AnswerDialog, type AnswerOptions } from './answerDialog';
-import { AUDIENCE_DIALOG, AudienceDialog } from './audienceDialog';
-import { CallbackDialog } from './callbackDialog';
-import { HandoverDialog } from './handoverDialog';
+import { ANSWER_DIALOG, type AnswerOptions } from './answerDialog';
+import { AUDIENCE_DIALOG } from './audienceDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { navigate, type Navigator } from './navigation';
+import { navigate, type Navigation, type Navigator } from './navigation';
 import type { DialogDeps } from './deps';
-import { MENU_DIALOG, MenuDialog, type MenuOptions } from './menuDialog';
-import { ReadinessCheckDialog } from './readinessCheckDialog';
-import { AppointmentDialog } from './appointmentDialog';
-import { CompanyCheckDialog } from './companyCheckDialog';
-import { PartnersDialog } from './partnersDialog';
-import { ReferralDialog } from './referralDialog';
+import { MENU_DIALOG, type MenuOptions } from './menuDialog';
 import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
 import { turnUnderstanding } from '../src/nlu/understand';
@@ -52,19 +45,18 @@ const MAX_TYPED_LABEL = 40;
  * after which the active dialog is shown again in the new language.
  */
 export class MainDialog extends InterruptibleDialog {
-  constructor(private readonly deps: DialogDeps) {
+  /**
+   * @param conversation the dialogs the conversation can enter (audience, menu,
+   *   answer, checks, handover…) and what each button action does
+   *   (`dialogs/navigation.ts`), as the composition root lists them.
+   */
+  constructor(
+    private readonly deps: DialogDeps,
+    private readonly conversation: { dialogs: Dialog[]; navigation: Navigation },
+  ) {
     super(MAIN_DIALOG);
     this.addDialog(new ViewPrompt(VIEW_PROMPT, deps.ui, deps.recognizers));
-    this.addDialog(new AudienceDialog(deps));
-    this.addDialog(new MenuDialog(deps));
-    this.addDialog(new AnswerDialog(deps));
-    this.addDialog(new ReadinessCheckDialog(deps));
-    this.addDialog(new HandoverDialog(deps));
-    this.addDialog(new CallbackDialog(deps));
-    this.addDialog(new PartnersDialog(deps));
-    this.addDialog(new ReferralDialog(deps));
-    this.addDialog(new AppointmentDialog(deps));
-    this.addDialog(new CompanyCheckDialog(deps));
+    for (const dialog of conversation.dialogs) this.addDialog(dialog);
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.askAudienceStep.bind(this),
@@ -251,7 +243,7 @@ export class MainDialog extends InterruptibleDialog {
     value: ButtonValue,
   ): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
-    if ('action' in value) return navigate(this.navigator(innerDc), value);
+    if ('action' in value) return navigate(this.conversation.navigation, this.navigator(innerDc), value);
     if ('topic' in value) {
       if (!isTopicId(value.topic)) return undefined;
       return this.restart(innerDc, ANSWER_DIALOG, { topic: value.topic } satisfies AnswerOptions);

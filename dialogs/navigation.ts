@@ -34,6 +34,9 @@ type Navigate<K extends ActionName> = (
   value: ActionValue<K>,
 ) => Promise<DialogTurnResult | undefined>;
 
+/** What every action does. */
+export type Navigation = { [K in ActionName]: Navigate<K> };
+
 /** Replies and ends the turn, the active dialog untouched. */
 async function reply(nav: Navigator, show: () => Promise<unknown>): Promise<DialogTurnResult> {
   await show();
@@ -47,7 +50,7 @@ const handledByPipeline = async () => undefined;
  * old message too). The actions themselves, with their labels, are declared
  * in `src/ui/actions.ts`; the compiler checks that each has an entry here.
  */
-export const NAVIGATION: { [K in ActionName]: Navigate<K> } = {
+export const NAVIGATION: Navigation = {
   menu: (nav) => nav.restartMain(),
   help: async (nav) => {
     await nav.deps.ui.send(nav.context, ['help.text']);
@@ -97,10 +100,11 @@ export const NAVIGATION: { [K in ActionName]: Navigate<K> } = {
 
 /** Runs the action a button value names. */
 export function navigate(
+  navigation: Navigation,
   nav: Navigator,
   value: ActionValue,
 ): Promise<DialogTurnResult | undefined> {
-  const run = NAVIGATION[value.action] as Navigate<ActionName> | undefined;
+  const run = navigation[value.action] as Navigate<ActionName> | undefined;
   return run ? run(nav, value) : Promise.resolve(undefined);
 }
 

@@ -1,10 +1,370 @@
-import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { createLogger, describeError } from './logger';
+/**
+ * The composition root of kausa-bot, and its process entry.
+ */
+import type { AddressInfo } from 'node:net';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { apologiseOnTurnError, createAdapter } from './adapter';
+import { KausaBot } from './bot';
+import { ApiMessagesPolicy, endpointModeOf } from './channels/botFramework';
+import { createDirectLine, type DirectLine } from './channels/directline';
+import { isGatewayConversationId } from './channels/directline/gateway';
+import { channelProactive, createUserChannel } from './channels/userChannel';
+import { createContent, type BotContent } from './botContent';
+import { createHandover, type Handover } from './handover';
+import { buildConsoleStrings } from './content/consoleStrings';
+import { CounsellorConsole } from './handover/console';
+import { addDemoCounsellor } from './handover/demo';
+import type { UserChannel } from './handover/notices';
+import { createLogger, describeError, type Logger } from './logger';
+import { ConfigError, loadConfig, type Config } from './config';
+import { Metrics, startMetricsServer } from './metrics';
+import { createNlu } from './nlu';
+import type { Understander } from './nlu/understand';
+import { createUnansweredLog } from './nlu/unanswered';
+import type { UnansweredLog } from './nlu/unanswered';
+import { LOCALES_DIR } from './paths';
+import { HandoverGate } from './pipeline/handoverGate';
+import { InputGuard } from './pipeline/input';
+import { LanguageMiddleware } from './pipeline/language';
+import { observedTurns } from './pipeline/observeTurn';
+import { OptimisticTurn } from './pipeline/optimisticTurn';
+import { PrivacyMiddleware } from './pipeline/privacy';
+import { SerializeTurns } from './pipeline/serializeTurns';
+import { BotStates } from './state';
+import { Privacy } from './privacy';
+import { createServer } from './server';
+import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
+import { statisticsObserver } from './stats/observers';
+import { createStorage, describeStorageUrl } from './storage';
+import { OptimisticStorage } from './storage/optimistic';
+import { Ui } from './ui/ui';
+import { lateBound } from './util/lateBound';
+import { buildWidgetConfig } from './widget/widgetConfig';
+import { AnswerDialog } from '../dialogs/answerDialog';
+import { AppointmentDialog } from '../dialogs/appointmentDialog';
+import { AudienceDialog } from '../dialogs/audienceDialog';
+import { CallbackDialog } from '../dialogs/callbackDialog';
+import { CompanyCheckDialog } from '../dialogs/companyCheckDialog';
+import type { DialogDeps } from '../dialogs/deps';
+import { HandoverDialog } from '../dialogs/handoverDialog';
+import { MainDialog } from '../dialogs/mainDialog';
+import { MenuDialog } from '../dialogs/menuDialog';
+import { NAVIGATION } from '../dialogs/navigation';
+import { PartnersDialog } from '../dialogs/partnersDialog';
+import { ReadinessCheckDialog } from '../dialogs/readinessCheckDialog';
+import { ReferralDialog } from '../dialogs/referralDialog';
+
+export { DEMO_COUNSELLOR } from './handover/demo';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The bot's id in its own channel (Direct Line). */
+export const BOT_ID = 'kausa-bot';
+/** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
+export const STORAGE_STARTUP_WAIT_MS = 1500;
+
+/** A running bot: its HTTP server and how to stop it. */
+export interface RunningApp {
+  server: Server;
+  /** Base URL, e.g. http://127.0.0.1:3978. */
+  url: string;
+  /** The self-hosted Direct Line channel (its adapter sends proactive messages to the widget). */
+  directLine: DirectLine;
+  /** The handover queue and the counsellor accounts. */
+  handover: Handover;
+  /** The anonymous statistics. */
+  stats: Statistics;
+  /** The Prometheus metrics. */
+  metrics: Metrics;
+  /** The Bot Framework side: the adapter of `/api/messages` and its admission policy. */
+  botFramework: { adapter: ReturnType<typeof createAdapter>; policy: ApiMessagesPolicy };
+  close(): Promise<void>;
+}
+
+/** What {@link createBot} builds the bot from. */
+export interface BotParts {
+  storage: Storage;
+  content: BotContent;
+  understander: Understander;
+  handover: Handover;
+  /** Where the widget keeps its transcripts ("delete my data" clears them). */
+  transcripts: { clear(conversationId: string): Promise<void> };
+  unanswered: UnansweredLog;
+  stateTtlDays: number;
+  stats?: Statistics;
+  /** PUBLIC_URL, for links to the bot's calendar files ("" for relative links). */
+  publicUrl?: string;
+  /** The dialogs' clock (tests set it). */
+  now?: () => number;
+}
+
+/**
+ * The bot: its state, its dialogs and its turn pipeline (in the order a turn
+ * goes through it), with "delete my data" for the console too.
+ */
+export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } {
+  const { content, understander } = parts;
+  const { recognizers } = content;
+  const service = parts.handover.service;
+  const ui = new Ui(content.i18n);
+  // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
+  const stateStorage = new OptimisticStorage(parts.storage);
+  const states = new BotStates(new ConversationState(stateStorage), new UserState(stateStorage));
+  const privacy = new Privacy({
+    conversationState: states.conversationState,
+    userState: states.userState,
+    handover: service,
+    transcripts: parts.transcripts,
+  });
+  const deps: DialogDeps = {
+    ui,
+    recognizers,
+    catalogue: content.catalogue,
+    understander,
+    unanswered: parts.unanswered,
+    handover: { service },
+    partners: content.partners,
+    offers: content.offers,
+    publicUrl: parts.publicUrl ?? '',
+    now: parts.now,
+    stats: parts.stats,
+    userProfile: states.profile,
+    lastTopic: states.field('lastTopic'),
+    misses: states.field('misses'),
+    recentTopics: states.field('recentTopics'),
+    openTicket: states.field('handover'),
+  };
+  // The conversation's dialogs, and what each button action does (dialogs/navigation.ts).
+  const dialog = new MainDialog(deps, {
+    dialogs: [
+      new AudienceDialog(deps),
+      new MenuDialog(deps),
+      new AnswerDialog(deps),
+      new ReadinessCheckDialog(deps),
+      new HandoverDialog(deps),
+      new CallbackDialog(deps),
+      new PartnersDialog(deps),
+      new ReferralDialog(deps),
+      new AppointmentDialog(deps),
+      new CompanyCheckDialog(deps),
+    ],
+    navigation: NAVIGATION,
+  });
+  const bot = new KausaBot({
+    pipeline: [
+      new SerializeTurns(),
+      new OptimisticTurn(states),
+      new LanguageMiddleware(states, understander, recognizers),
+      new InputGuard(states, ui),
+      new PrivacyMiddleware(privacy, ui, recognizers),
+      new HandoverGate(states, service, ui, recognizers),
+    ],
+    states,
+    dialog,
+    ui,
+    stateTtlDays: parts.stateTtlDays,
+    stats: parts.stats,
+  });
+  return { bot, privacy };
+}
+
+/** The handover's channel to users: notices rendered in their language on their channel. */
+export function createChannel(
+  content: BotContent,
+  proactive: Parameters<typeof createUserChannel>[0]['proactive'],
+  log?: DirectLine['log'],
+): UserChannel {
+  return createUserChannel({
+    proactive,
+    ui: new Ui(content.i18n),
+    partners: content.partners,
+    log,
+  });
+}
+
+/**
+ * Builds and starts the bot: configuration → storage → content →
+ * understanding → channels → handover → bot → server, then listening. It
+ * builds and connects; every behaviour lives in the module it names
+ * (docs/architecture.md has the map).
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const namespace = config.storageNamespace;
+  const ttlMs = config.stateTtlDays * DAY_MS;
+  const storage = createStorage(config.storageUrl, {
+    namespace,
+    ttlMs,
+    onError: (error) => logger.warn({ err: describeError(error) }, 'storage connection problem'),
+  });
+  if (!(await storage.whenReady(STORAGE_STARTUP_WAIT_MS))) {
+    logger.warn('storage not reachable yet; serving anyway, /readyz reports 503 until it answers');
+  }
+  const redis = storage.redisClient;
+  const content = createContent(LOCALES_DIR, config.dataDir);
+  const nlu = createNlu(LOCALES_DIR, content.recognizers);
+
+  // The channels are built before the bot they feed: its turns are bound below.
+  const turn = lateBound<[TurnContext], Promise<void>>('the bot');
+  const adapter = createAdapter(config, content.i18n, logger);
+  const directLine = createDirectLine({
+    redis,
+    namespace,
+    ttlMs,
+    secret: config.directLine.secret,
+    tokenLifetimeSeconds: config.directLine.tokenLifetimeSeconds,
+    botAccount: { id: BOT_ID, name: content.organisation.name },
+    runBot: turn.call,
+    logger,
+  });
+  directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, logger);
+  const metrics = new Metrics({
+    streams: () => directLine.streams.size,
+    storageUp: () =>
+      storage.ping().then(
+        () => true,
+        () => false,
+      ),
+  });
+  const stats = new Statistics(
+    redis ? new RedisStatsStore(redis, namespace) : new MemoryStatsStore(),
+    content.timeZone,
+  );
+
+  const proactive = channelProactive(adapter, directLine.adapter, config.botAuth.MicrosoftAppId);
+  const handover = createHandover(
+    {
+      namespace,
+      secret: config.directLine.secret,
+      hours: content.hours,
+      escalateAfterMs: config.handover.escalateMinutes * 60_000,
+      maxWaitMs: config.handover.maxWaitMinutes * 60_000,
+    },
+    {
+      redis,
+      channel: createChannel(content, proactive, directLine.log),
+      observers: [statisticsObserver(stats)],
+      registry: metrics.registry,
+      logger,
+    },
+  );
+  const { bot, privacy } = createBot({
+    storage,
+    content,
+    understander: nlu.understander,
+    handover,
+    transcripts: directLine.log,
+    unanswered: createUnansweredLog(redis, namespace),
+    stateTtlDays: config.stateTtlDays,
+    stats,
+    publicUrl: config.publicUrl,
+  });
+  const runTurn = observedTurns((context) => bot.run(context), {
+    metrics,
+    logger,
+    logKey: config.directLine.secret,
+  });
+  turn.bind(runTurn);
+
+  const address = { publicUrl: config.publicUrl, trustProxy: config.trustProxy };
+  const apiMessages = new ApiMessagesPolicy({
+    mode: endpointModeOf(config),
+    perMinute: config.apiMessagesPerMinute,
+    isWidgetConversation: isGatewayConversationId,
+  });
+  const shutdown = new AbortController();
+  const server = createServer({
+    adapter,
+    apiMessages,
+    address,
+    bot: { run: runTurn },
+    ...(config.metrics.port === 0 && config.metrics.token !== ''
+      ? { metrics: { metrics, token: config.metrics.token } }
+      : {}),
+    ping: () => storage.ping(),
+    logger,
+    directLine: {
+      gateway: directLine.gateway,
+      streams: directLine.streams,
+      address,
+      widget: {
+        config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
+        frameAncestors: config.frameAncestors,
+        contentSecurityPolicy: config.contentSecurityPolicy,
+        consoleStrings: buildConsoleStrings(content.i18n),
+      },
+    },
+    counsellor: {
+      auth: handover.auth,
+      console: new CounsellorConsole({
+        service: handover.service,
+        directory: handover.directory,
+        partners: content.partners,
+        timeZone: content.timeZone,
+        forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
+        reports: stats,
+      }),
+      service: handover.service,
+      shutdown: shutdown.signal,
+      address,
+      logger,
+    },
+    calendar: {
+      events: content.offers.events,
+      appointments: handover.service.appointments,
+      organisationName: content.organisation.name,
+      logger,
+    },
+  });
+
+  stats.start();
+  handover.service.start();
+  const metricsServer =
+    config.metrics.port > 0
+      ? await startMetricsServer(metrics, config.metrics.port, config.metrics.token)
+      : undefined;
+  if (config.directLine.secretGenerated) {
+    logger.info('DIRECT_LINE_SECRET not set: widget tokens are signed with a key of this process');
+  }
+  if (!redis) await addDemoCounsellor(handover.directory, logger);
+  await new Promise<void>((resolve) => server.listen(config.port, '::', resolve));
+  const { port } = server.address() as AddressInfo;
+  // Serving first: the language model and the classifier load beside the bot now.
+  nlu.start();
+  logger.info(
+    { port, storage: describeStorageUrl(config.storageUrl), apiMessages: apiMessages.mode },
+    `kausa-bot listening on http://localhost:${port} (web chat at /)`,
+  );
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    directLine,
+    handover,
+    stats,
+    metrics,
+    botFramework: { adapter, policy: apiMessages },
+    // In-flight requests (turns) finish; streams close with a reconnect hint first.
+    close: async () => {
+      directLine.streams.close();
+      shutdown.abort();
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold the close open until they time out.
+      server.server.closeIdleConnections();
+      await closing;
+      await directLine.close();
+      await handover.close();
+      await nlu.close();
+      await stats.stop();
+      await storage.close();
+    },
+  };
+}
 
 /** Longest a graceful shutdown may take before the process exits anyway (orchestrators wait 10 s). */
 const SHUTDOWN_GRACE_MS = 8000;
 
+/** `node dist/src/index.js`: reads the configuration, starts, and stops gracefully on SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -13,7 +373,6 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     logger.error({ err: describeError(reason) }, 'unhandled rejection');
   });
-
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
@@ -23,11 +382,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? error.message
-      : `kausa-bot failed to start: ${String((error as Error)?.stack ?? error)}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : `kausa-bot failed to start: ${String((error as Error)?.stack ?? error)}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  });
+}

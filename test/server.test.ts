@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningApp } from '../src/app';
+import type { RunningApp } from '../src/index';
 import { MAX_BODY_BYTES } from '../src/server';
 import { startTestApp } from './support/app';
 import { tr } from './support/bot';

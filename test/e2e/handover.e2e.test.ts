@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { addCounsellor, appWithBrowser } from '../support/handover';
 import { content } from '../support/bot';
 import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { appWithBrowser } from '../support/handover';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
 import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { startTestApp } from '../support/app';
 import { content } from '../support/bot';
 import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { capturingLogger, startTestApp } from '../support/app';
 import { tr } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';

@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey } from 'node:crypto';
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { hashPassword, type CounsellorAccount } from '../../src/handover';
 import { MAX_FAILED_LOGINS } from '../../src/handover/counsellorAuth';
 import type { Activity } from 'botbuilder';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { PROJECT_ROOT } from '../../src/paths';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';

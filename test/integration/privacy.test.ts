@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { capturingLogger, startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { logId } from '../../src/logger';
 import { OFFERS_DATA_DIR, offersContent } from '../support/bot';

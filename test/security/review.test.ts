@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { hashPassword } from '../../src/handover';
 import { createStorage } from '../../src/storage';
 import { createLogger, MAX_LOGGED_CHARS } from '../../src/logger';

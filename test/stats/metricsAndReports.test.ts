@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { startTestApp } from '../support/app';
 import { freePort, message, post } from '../support/http';
 import { addCounsellor, counsellorApi, login } from '../support/handover';

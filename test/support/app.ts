@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/index';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 

@@ -9,7 +9,7 @@ import {
   type TestFlow,
 } from 'botbuilder';
 import { expect } from 'chai';
-import { createBot, createChannel } from '../../src/app';
+import { createBot, createChannel } from '../../src/index';
 import { createContent, type BotContent } from '../../src/botContent';
 import { createHandover } from '../../src/handover';
 import type { CallbackStore } from '../../src/handover/callbacks';

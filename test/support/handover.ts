@@ -4,7 +4,7 @@ import { tr } from './bot';
 import { connect, widgetToken, type Client } from './directLine';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { startTestApp } from './app';
 import { ARTIFACTS_DIR, launchChromium } from './browser';
 import { hashPassword, type CounsellorAccount } from '../../src/handover';

@@ -3,7 +3,7 @@ import { get, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/index';
 import { MAX_CONVERSATIONS_PER_IP_PER_HOUR } from '../../src/channels/directline/limits';
 import { PUBLIC_DIR } from '../../src/paths';
 import { SUPPORTED_LANGUAGES } from '../../src/language/languages';

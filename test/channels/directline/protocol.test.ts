@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { TurnContext, type Activity } from 'botbuilder';
 import { WebSocket } from 'ws';
-import type { RunningApp } from '../../../src/app';
+import type { RunningApp } from '../../../src/index';
 import { DIRECT_LINE_SERVICE_URL } from '../../../src/channels/directline';
 import {
   MAX_ACTIVITY_BYTES,
