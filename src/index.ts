@@ -15,7 +15,6 @@ import { createHandover, type Handover } from './handover';
 import { buildConsoleStrings } from './content/consoleStrings';
 import { CounsellorConsole } from './handover/console';
 import { addDemoCounsellor } from './handover/demo';
-import type { UserChannel } from './handover/notices';
 import { createLogger, describeError, type Logger } from './logger';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Metrics, startMetricsServer } from './metrics';
@@ -34,6 +33,10 @@ import { SerializeTurns } from './pipeline/serializeTurns';
 import { BotStates } from './state';
 import { Privacy } from './privacy';
 import { createServer } from './server';
+import { registerDirectLineRoutes } from './channels/directline/http';
+import { registerCounsellorRoutes } from './handover/http';
+import { registerCalendarRoutes } from './offers/http';
+import { registerWidgetRoutes } from './widget/http';
 import { MemoryStatsStore, RedisStatsStore, Statistics } from './stats/statistics';
 import { statisticsObserver } from './stats/observers';
 import { createStorage, describeStorageUrl } from './storage';
@@ -168,20 +171,6 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
   return { bot, privacy };
 }
 
-/** The handover's channel to users: notices rendered in their language on their channel. */
-export function createChannel(
-  content: BotContent,
-  proactive: Parameters<typeof createUserChannel>[0]['proactive'],
-  log?: DirectLine['log'],
-): UserChannel {
-  return createUserChannel({
-    proactive,
-    ui: new Ui(content.i18n),
-    partners: content.partners,
-    log,
-  });
-}
-
 /**
  * Builds and starts the bot: configuration → storage → content →
  * understanding → channels → handover → bot → server, then listening. It
@@ -241,7 +230,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     },
     {
       redis,
-      channel: createChannel(content, proactive, directLine.log),
+      channel: createUserChannel({
+        proactive,
+        ui: new Ui(content.i18n),
+        partners: content.partners,
+        log: directLine.log,
+      }),
       observers: [statisticsObserver(stats)],
       registry: metrics.registry,
       logger,
@@ -282,38 +276,38 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       : {}),
     ping: () => storage.ping(),
     logger,
-    directLine: {
-      gateway: directLine.gateway,
-      streams: directLine.streams,
-      address,
-      widget: {
-        config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
-        frameAncestors: config.frameAncestors,
-        contentSecurityPolicy: config.contentSecurityPolicy,
-        consoleStrings: buildConsoleStrings(content.i18n),
-      },
-    },
-    counsellor: {
-      auth: handover.auth,
-      console: new CounsellorConsole({
-        service: handover.service,
-        directory: handover.directory,
-        partners: content.partners,
-        timeZone: content.timeZone,
-        forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
-        reports: stats,
-      }),
+  });
+  registerDirectLineRoutes(server, directLine.gateway, address, logger);
+  directLine.streams.attach(server.server);
+  registerWidgetRoutes(server, {
+    gateway: directLine.gateway,
+    config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
+    frameAncestors: config.frameAncestors,
+    contentSecurityPolicy: config.contentSecurityPolicy,
+    consoleStrings: buildConsoleStrings(content.i18n),
+    address,
+    logger,
+  });
+  registerCounsellorRoutes(server, {
+    auth: handover.auth,
+    console: new CounsellorConsole({
       service: handover.service,
-      shutdown: shutdown.signal,
-      address,
-      logger,
-    },
-    calendar: {
-      events: content.offers.events,
-      appointments: handover.service.appointments,
-      organisationName: content.organisation.name,
-      logger,
-    },
+      directory: handover.directory,
+      partners: content.partners,
+      timeZone: content.timeZone,
+      forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
+      reports: stats,
+    }),
+    service: handover.service,
+    shutdown: shutdown.signal,
+    address,
+    logger,
+  });
+  registerCalendarRoutes(server, {
+    events: content.offers.events,
+    appointments: handover.service.appointments,
+    organisationName: content.organisation.name,
+    logger,
   });
 
   stats.start();

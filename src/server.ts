@@ -1,19 +1,13 @@
 import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { hasMetricsToken, type Metrics } from './metrics';
-import {
-  DIRECT_LINE_BASE,
-  directLineErrorFor,
-  registerDirectLineRoutes,
-} from './channels/directline/http';
+import { DIRECT_LINE_BASE, directLineErrorFor } from './channels/directline/http';
 import { clientAddress, type PublicAddress } from './http/address';
-import type { DirectLineGateway, StreamHub } from './channels/directline';
-import { registerCounsellorRoutes, type CounsellorApiDeps } from './handover/http';
+import { plainError } from './http/respond';
 import { describeError, type Logger } from './logger';
-import { registerWidgetRoutes, type WidgetDeps } from './widget/http';
-import { registerCalendarRoutes, type CalendarDeps } from './offers/http';
 import { BadActivityError, checkActivity } from './activityInput';
 import type { ApiMessagesPolicy } from './channels/botFramework';
+import { within } from './util/deadline';
 import { HttpError, sendHttpError } from './util/httpError';
 
 /** Largest request body accepted (Bot Framework channels send at most 256 KB). */
@@ -35,30 +29,13 @@ export interface ServerDeps {
   /** Resolves when the state storage answers. */
   ping(): Promise<void>;
   logger: Logger;
-  /** The self-hosted Direct Line gateway and the widget page, when served. */
-  directLine?: {
-    gateway: DirectLineGateway;
-    streams: StreamHub;
-    address: PublicAddress;
-    widget: Omit<WidgetDeps, 'gateway' | 'address' | 'logger'>;
-  };
-  /** The counsellor console's API, when served. */
-  counsellor?: CounsellorApiDeps;
-  /** Calendar files for events and confirmed appointments. */
-  calendar?: CalendarDeps;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/** Creates the restify app with the bot's routes; it maps HTTP to calls and nothing more. */
+/**
+ * Creates the restify app with the bot's own routes (`/healthz`, `/readyz`,
+ * `/metrics`, `/api/messages`) and one error mapping; the channels and the
+ * console register theirs. It maps HTTP to calls and nothing more.
+ */
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({
     name: 'kausa-bot',
@@ -87,7 +64,7 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/readyz', async (_req, res) => {
     try {
-      await withTimeout(deps.ping(), READY_TIMEOUT_MS);
+      await within(deps.ping(), READY_TIMEOUT_MS);
       res.send(200, { status: 'ready' });
     } catch (error) {
       deps.logger.warn({ err: describeError(error) }, 'storage not ready');
@@ -121,20 +98,11 @@ export function createServer(deps: ServerDeps): Server {
         return;
       }
       if (!(error instanceof HttpError)) throw error;
-      sendHttpError(res, error, { code: error.code, message: error.message });
+      sendHttpError(res, error, plainError(error));
       return;
     }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
-
-  if (deps.directLine) {
-    const { gateway, streams, address, widget } = deps.directLine;
-    registerDirectLineRoutes(server, gateway, address, deps.logger);
-    registerWidgetRoutes(server, { ...widget, gateway, address, logger: deps.logger });
-    streams.attach(server.server);
-  }
-  if (deps.counsellor) registerCounsellorRoutes(server, deps.counsellor);
-  if (deps.calendar) registerCalendarRoutes(server, deps.calendar);
 
   // Errors leave as {code, message} JSON ({error: {code, message}} under Direct Line);
   // internal causes and stacks stay in the log.

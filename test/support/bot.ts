@@ -9,7 +9,10 @@ import {
   type TestFlow,
 } from 'botbuilder';
 import { expect } from 'chai';
-import { createBot, createChannel } from '../../src/index';
+import { createBot } from '../../src/index';
+import { createUserChannel } from '../../src/channels/userChannel';
+import type { Addressee } from '../../src/handover/notices';
+import { Ui } from '../../src/ui/ui';
 import { createContent, type BotContent } from '../../src/botContent';
 import { createHandover } from '../../src/handover';
 import type { CallbackStore } from '../../src/handover/callbacks';
@@ -82,13 +85,18 @@ export function handoverBot(
   const botContent = options.content ?? content;
   // The proactive turns need the adapter that is built last: it is looked up when they run.
   const built: { adapter?: TestAdapter } = {};
-  const channel = createChannel(botContent, async (to, logic) => {
+  const proactive = async (to: Addressee, logic: (context: TurnContext) => Promise<void>) => {
     const activity = TurnContext.applyConversationReference(
       { type: 'event', name: 'proactive' },
       to.reference as ConversationReference,
       true,
     );
     await logic(new TurnContext(built.adapter!, activity));
+  };
+  const channel = createUserChannel({
+    proactive,
+    ui: new Ui(botContent.i18n),
+    partners: botContent.partners,
   });
   const handover = createHandover(
     {
