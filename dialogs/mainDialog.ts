@@ -243,7 +243,8 @@ export class MainDialog extends InterruptibleDialog {
     value: ButtonValue,
   ): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
-    if ('action' in value) return navigate(this.conversation.navigation, this.navigator(innerDc), value);
+    if ('action' in value)
+      return navigate(this.conversation.navigation, this.navigator(innerDc), value);
     if ('topic' in value) {
       if (!isTopicId(value.topic)) return undefined;
       return this.restart(innerDc, ANSWER_DIALOG, { topic: value.topic } satisfies AnswerOptions);
