@@ -6,6 +6,7 @@ import {
   DialogTurnStatus,
   WaterfallDialog,
   type DialogContext,
+  type DialogInstance,
   type DialogState,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -15,6 +16,7 @@ import { isAudience, isTopicId } from '../src/content/topics';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, type AnswerOptions } from './answerDialog';
 import { AUDIENCE_DIALOG } from './audienceDialog';
+import './oneRegistration';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { navigate, type Navigation, type Navigator } from './navigation';
 import type { DialogDeps } from './deps';
@@ -45,6 +47,8 @@ const MAX_TYPED_LABEL = 40;
  * after which the active dialog is shown again in the new language.
  */
 export class MainDialog extends InterruptibleDialog {
+  /** The set this dialog runs in, per state accessor (built once, not every turn). */
+  private readonly dialogSets = new Map<StatePropertyAccessor<DialogState>, DialogSet>();
   /**
    * @param conversation the dialogs the conversation can enter (audience, menu,
    *   answer, checks, handover…) and what each button action does
@@ -69,8 +73,11 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Continues the conversation's dialogs, or starts them. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
+    let dialogSet = this.dialogSets.get(accessor);
+    if (!dialogSet) {
+      dialogSet = new DialogSet(accessor).add(this);
+      this.dialogSets.set(accessor, dialogSet);
+    }
     let dc = await dialogSet.createContext(context);
     let result: DialogTurnResult;
     try {
@@ -117,17 +124,24 @@ export class MainDialog extends InterruptibleDialog {
       return innerDc.beginDialog(MAIN_WATERFALL);
     }
 
-    this.applyTypedLabel(innerDc);
+    // The prompt waiting for an answer, if any (found once: each step down builds a context).
+    const view = this.activeView(innerDc);
+    this.applyTypedLabel(innerDc, view);
     const value = buttonValueOf(context.activity) ?? this.commandValue(context);
     if (value) return this.navigate(innerDc, value);
-    return this.understand(innerDc);
+    return this.understand(innerDc, view);
   }
 
   /** The view of the prompt waiting for an answer, if any. */
   private activeView(innerDc: DialogContext): View | undefined {
-    let dc: DialogContext = innerDc;
-    while (dc.child) dc = dc.child;
-    return (dc.activeDialog?.state?.options as ViewPromptOptions | undefined)?.view;
+    // Read from the saved stack: each `dc.child` would build a whole DialogContext.
+    let instance: DialogInstance | undefined = innerDc.activeDialog;
+    while (instance && instance.id !== VIEW_PROMPT) {
+      const inner = (instance.state as { dialogs?: DialogState } | undefined)?.dialogs;
+      // The active dialog is the last on a stack.
+      instance = inner?.dialogStack[inner.dialogStack.length - 1];
+    }
+    return (instance?.state?.options as ViewPromptOptions | undefined)?.view;
   }
 
   /**
@@ -136,12 +150,14 @@ export class MainDialog extends InterruptibleDialog {
    * (after two misses in a row, the counsellor comes first) and recorded
    * anonymously. A prompt that waits for a number or yes/no reads the text itself.
    */
-  private async understand(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+  private async understand(
+    innerDc: DialogContext,
+    view: View | undefined,
+  ): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     const text = context.activity.text?.trim();
     if (!text) return undefined;
     // A question of the readiness check reads its answer itself.
-    const view = this.activeView(innerDc);
     if (
       view &&
       ((view.mode ?? 'buttons') !== 'buttons' || view.buttons.some((b) => 'choice' in b.value))
@@ -216,11 +232,10 @@ export class MainDialog extends InterruptibleDialog {
    * Typing a button's label (or a channel sending the label as text) counts as
    * tapping it: the label is compared with the buttons of the waiting prompt.
    */
-  private applyTypedLabel(innerDc: DialogContext): void {
+  private applyTypedLabel(innerDc: DialogContext, view: View | undefined): void {
     const { context } = innerDc;
     const text = context.activity.text;
     if (!text || text.length > MAX_TYPED_LABEL || buttonValueOf(context.activity)) return;
-    const view = this.activeView(innerDc);
     if (!view) return;
     const typed = this.deps.recognizers.matchForm(text);
     const button = view.buttons.find((candidate) =>

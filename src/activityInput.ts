@@ -14,6 +14,7 @@ const TEXT_FIELDS = [
   'serviceUrl',
   'timestamp',
   'localTimestamp',
+  'expiration',
 ] as const;
 /** Fields that are lists of objects when present. */
 const LIST_FIELDS = ['attachments', 'membersAdded', 'membersRemoved', 'entities'] as const;
@@ -67,5 +68,13 @@ export function checkActivity(body: unknown): Partial<Activity> {
     );
   }
   if ('channelData' in body && !isObject(body.channelData)) delete body.channelData;
+  // As the Bot Framework reads them: times as dates, the text kept as sent.
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = body[field];
+    if (typeof value !== 'string') continue;
+    const raw = `raw${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+    body[raw] = value;
+    body[field] = new Date(value);
+  }
   return body as Partial<Activity>;
 }

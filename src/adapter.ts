@@ -2,6 +2,8 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { i18n } from 'i18next';
@@ -14,18 +16,40 @@ import { endpointModeOf, mayCall } from './channels/botFramework';
 import { turnLanguageIfSet } from './language/turnLanguage';
 
 /**
+ * CloudAdapter for an activity `/api/messages` has already checked
+ * (`checkActivity`): the turn runs at once, without CloudAdapter.process
+ * parsing the request again (its schemas are built anew for every request,
+ * and it writes authentication failures to the console).
+ */
+export class BotFrameworkAdapter extends CloudAdapter {
+  /**
+   * Authenticates (when app credentials are set) and runs one turn.
+   * @returns the reply the HTTP response carries: the replies of an
+   *   `expectReplies` turn, an invoke's answer, or nothing
+   * @throws AuthenticationError when the request is not from a channel
+   */
+  runChecked(
+    authorization: string,
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity as Activity, logic);
+  }
+}
+
+/**
  * The Bot Framework adapter: authenticates `/api/messages` when an app id is
  * configured, sends only where the endpoint's mode allows (never anywhere
  * without credentials, loopback only in development), and turns any failed
  * turn into a short apology in the user's language (the cause goes to the
  * log, without personal data).
  */
-export function createAdapter(config: Config, i18n: i18n, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, i18n: i18n, logger: Logger): BotFrameworkAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
   );
   const mode = endpointModeOf(config);
-  const adapter = new CloudAdapter(
+  const adapter = new BotFrameworkAdapter(
     new ClientReusingAuthentication(auth, (serviceUrl) => mayCall(mode, serviceUrl)),
   );
   adapter.onTurnError = apologiseOnTurnError(i18n, logger);

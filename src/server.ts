@@ -1,9 +1,11 @@
 import restify, { type Request, type Response, type Server, type ServerOptions } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import type { BotFrameworkAdapter } from './adapter';
 import { hasMetricsToken, type Metrics } from './metrics';
 import { DIRECT_LINE_BASE, directLineErrorFor } from './channels/directline/http';
 import { clientAddress, type PublicAddress } from './http/address';
-import { plainError } from './http/respond';
+import { plainError, toHttpError } from './http/respond';
 import { describeError, type Logger } from './logger';
 import { BadActivityError, checkActivity } from './activityInput';
 import type { ApiMessagesPolicy } from './channels/botFramework';
@@ -17,7 +19,7 @@ export const READY_TIMEOUT_MS = 1000;
 
 /** What the HTTP layer calls into. */
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: BotFrameworkAdapter;
   /** Who may use `/api/messages` and how (see `EndpointMode`). */
   apiMessages: ApiMessagesPolicy;
   /** How clients reach the service (for their address behind a proxy). */
@@ -101,7 +103,20 @@ export function createServer(deps: ServerDeps): Server {
       sendHttpError(res, error, plainError(error));
       return;
     }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    try {
+      const authorization = req.header('authorization') ?? '';
+      const answer = await deps.adapter.runChecked(authorization, req.body, (context) =>
+        deps.bot.run(context),
+      );
+      if (answer?.body === undefined) res.send(answer?.status ?? 200);
+      else res.send(answer.status, answer.body);
+    } catch (error) {
+      const failure =
+        error instanceof AuthenticationError
+          ? new HttpError(401, 'Unauthorized', 'A Bot Framework channel token is required.')
+          : toHttpError(error, deps.logger, 'activity failed');
+      sendHttpError(res, failure, plainError(failure));
+    }
   });
 
   // Errors leave as {code, message} JSON ({error: {code, message}} under Direct Line);

@@ -5,6 +5,8 @@ import type { NluRequest, NluResponse, NluWorkerData } from './protocol';
 
 /** A worker that does not answer within this time is skipped for the turn. */
 export const NLU_TIMEOUT_MS = 500;
+/** Answers kept for the topic that follows a language request (about one per conversation in flight). */
+const RECENT_ANSWERS = 256;
 /** How long a message waits for the worker to finish loading at start-up. */
 export const NLU_STARTUP_WAIT_MS = 5000;
 
@@ -21,8 +23,12 @@ export class NluClient implements TextClassifier {
   private loaded = false;
   private nextId = 0;
   private readonly pending = new Map<number, (answer: NluResponse | undefined) => void>();
-  /** The last text whose scores were asked for, with the answer that also holds its topic. */
-  private last: { text: string; answer: Promise<NluResponse | undefined> } | undefined;
+  /**
+   * The texts whose scores were asked for lately, with the answers that also
+   * hold their topics: a turn asks for the topic right after the language,
+   * and other conversations' turns may come in between.
+   */
+  private readonly recent = new Map<string, Promise<NluResponse | undefined>>();
   private resolveReady!: () => void;
 
   constructor(private readonly data: NluWorkerData) {
@@ -64,7 +70,9 @@ export class NluClient implements TextClassifier {
   async scores(text: string): Promise<Record<string, number> | undefined> {
     if (!this.loaded) return undefined;
     const answer = this.request('both', text);
-    this.last = { text, answer };
+    this.recent.delete(text);
+    this.recent.set(text, answer);
+    if (this.recent.size > RECENT_ANSWERS) this.recent.delete(this.recent.keys().next().value!);
     const result = await answer;
     return result && 'scores' in result ? result.scores : undefined;
   }
@@ -73,7 +81,7 @@ export class NluClient implements TextClassifier {
   async classify(text: string): Promise<Classification> {
     if (!this.loaded) await Promise.race([this.ready, delay(NLU_STARTUP_WAIT_MS)]);
     if (!this.loaded) return NOTHING;
-    const pending = this.last?.text === text ? this.last.answer : this.request('classify', text);
+    const pending = this.recent.get(text) ?? this.request('classify', text);
     const answer = await pending;
     return answer && 'classification' in answer ? answer.classification : NOTHING;
   }

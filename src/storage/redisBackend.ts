@@ -4,13 +4,6 @@ import KeyvRedis from '@keyv/redis';
 import { createClient, defineScript, type CommandParser } from '@redis/client';
 import { deserialize, serialize, type Envelope, type KeyvBackend } from './keyvBackend';
 
-/**
- * A command not yet sent to Redis within this time fails. (node-redis counts
- * only the wait before sending: a command sent to a Redis that hangs waits
- * for its answer, so callers set deadlines of their own, as KeyvStorage and
- * the HTTP routes do.)
- */
-export const REDIS_COMMAND_TIMEOUT_MS = 1000;
 /** A connection attempt that takes longer than this is abandoned and retried. */
 export const REDIS_CONNECT_TIMEOUT_MS = 1000;
 /** Longest pause between reconnection attempts while Redis is down. */
@@ -44,9 +37,11 @@ return 1`,
 function createRedisClient(url: string, onError: (error: Error) => void) {
   const client = createClient({
     url,
-    // While disconnected, commands fail at once instead of waiting in a queue.
+    // While disconnected, commands fail at once instead of waiting in a queue. No command
+    // timeout here: node-redis's counts only the wait before a command is sent, and costs an
+    // AbortSignal timer per command (2 % of a turn); KeyvStorage and the HTTP routes set
+    // deadlines of their own, which also cover a Redis that hangs.
     disableOfflineQueue: true,
-    commandOptions: { timeout: REDIS_COMMAND_TIMEOUT_MS },
     socket: {
       connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
       // Keep retrying forever so the bot recovers without a restart.

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
+import sinon from 'sinon';
+import { ComponentRegistration, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { DialogContext, DialogSet } from 'botbuilder-dialogs';
+import { sharedDialogsRegistration } from '../../dialogs/oneRegistration';
 import { AUDIENCE_BUTTONS, botAdapter, content, joined, reply, tap, tr } from '../support/bot';
 
 const cases = [
@@ -127,5 +130,23 @@ describe('dialogs: welcome → audience → topic → answer', function () {
       .assertReply(reply('fa', t('handover:nobody')))
       .assertReply(reply('fa', t('handover:callback.offer')))
       .startTest();
+  });
+});
+
+describe('dialogs: one component registration for all dialog contexts', function () {
+  it('hands every DialogContext the same registration instead of building one per context', function () {
+    expect(sharedDialogsRegistration()).to.equal(true);
+    const added = sinon.spy(ComponentRegistration, 'add');
+    try {
+      const context = new TurnContext(new TestAdapter(), { type: 'message' } as Activity);
+      new DialogContext(new DialogSet(), context, { dialogStack: [] });
+      new DialogContext(new DialogSet(), context, { dialogStack: [] });
+      // botbuilder-dialogs still registers one per context (where the patch applies) …
+      expect(added.callCount).to.equal(2);
+      // … and it is the same object both times.
+      expect(added.firstCall.args[0]).to.equal(added.secondCall.args[0]);
+    } finally {
+      added.restore();
+    }
   });
 });
