@@ -16,7 +16,7 @@ import { isAudience, isTopicId } from '../src/content/topics';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, type AnswerOptions } from './answerDialog';
 import { AUDIENCE_DIALOG } from './audienceDialog';
-import './oneRegistration';
+import { useSharedDialogMemory } from './dialogMemory';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { navigate, type Navigation, type Navigator } from './navigation';
 import type { DialogDeps } from './deps';
@@ -78,6 +78,7 @@ export class MainDialog extends InterruptibleDialog {
       dialogSet = new DialogSet(accessor).add(this);
       this.dialogSets.set(accessor, dialogSet);
     }
+    useSharedDialogMemory(context);
     let dc = await dialogSet.createContext(context);
     let result: DialogTurnResult;
     try {

@@ -2,7 +2,7 @@
  * The composition root of kausa-bot, and its process entry.
  */
 import type { AddressInfo } from 'node:net';
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
 import { KausaBot } from './bot';
@@ -112,7 +112,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
   const ui = new Ui(content.i18n);
   // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
   const stateStorage = new OptimisticStorage(parts.storage);
-  const states = new BotStates(new ConversationState(stateStorage), new UserState(stateStorage));
+  const states = new BotStates(stateStorage);
   const privacy = new Privacy({
     conversationState: states.conversationState,
     userState: states.userState,

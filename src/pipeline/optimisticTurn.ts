@@ -29,6 +29,7 @@ export class OptimisticTurn implements Middleware {
     try {
       for (let attempt = 1; ; attempt += 1) {
         try {
+          await this.states.load(context);
           await next();
           await this.states.save(context);
           break;

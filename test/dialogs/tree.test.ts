@@ -2,7 +2,11 @@ import { expect } from 'chai';
 import sinon from 'sinon';
 import { ComponentRegistration, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { DialogContext, DialogSet } from 'botbuilder-dialogs';
-import { sharedDialogsRegistration } from '../../dialogs/oneRegistration';
+import {
+  dialogMemoryConfiguration,
+  sharedDialogsRegistration,
+  useSharedDialogMemory,
+} from '../../dialogs/dialogMemory';
 import { AUDIENCE_BUTTONS, botAdapter, content, joined, reply, tap, tr } from '../support/bot';
 
 const cases = [
@@ -148,5 +152,21 @@ describe('dialogs: one component registration for all dialog contexts', function
     } finally {
       added.restore();
     }
+  });
+});
+
+describe('dialogs: one memory configuration for every turn', function () {
+  it('gives each DialogContext of a turn the shared scopes instead of building new ones', function () {
+    const context = new TurnContext(new TestAdapter(), { type: 'message' } as Activity);
+    useSharedDialogMemory(context);
+    const dc = new DialogContext(new DialogSet(), context, { dialogStack: [] });
+    const configuration = (dc.state as unknown as { configuration: unknown }).configuration;
+    expect(configuration).to.equal(dialogMemoryConfiguration());
+    // The same scopes botbuilder-dialogs would build (turn, dialog, conversation, user …).
+    const names = dialogMemoryConfiguration().memoryScopes.map((scope) => scope.name);
+    expect(names).to.include.members(['turn', 'dialog', 'conversation', 'user', 'this']);
+    // And they work: a value set in turn memory is read back through the shared scope.
+    dc.state.setValue('turn.checked', 42);
+    expect(dc.state.getValue('turn.checked')).to.equal(42);
   });
 });
