@@ -23,9 +23,16 @@ import type { DialogDeps } from './deps';
 import { MENU_DIALOG, type MenuOptions } from './menuDialog';
 import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
-import { turnUnderstanding } from '../src/nlu/understand';
+import { turnUnderstanding, type Decision } from '../src/nlu/understand';
 import { languageSwitched, welcomedThisTurn } from '../src/pipeline/turnFlags';
-import { VIEW_PROMPT, ViewPrompt, type View, type ViewPromptOptions } from './viewPrompt';
+import {
+  expectsAnswer,
+  recognizeAnswer,
+  VIEW_PROMPT,
+  ViewPrompt,
+  type View,
+  type ViewPromptOptions,
+} from './viewPrompt';
 import { MENU_BUTTON } from './steps';
 
 /** Id of {@link MainDialog}. */
@@ -36,8 +43,15 @@ const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
 
 /** Misunderstood messages in a row after which the counsellor is offered first. */
 export const MISSES_BEFORE_COUNSELLOR = 2;
-/** Longer texts are questions, not a typed button label (labels have at most 24 characters). */
-const MAX_TYPED_LABEL = 40;
+/** Fewest words of a message in a step that leaves it on a topic the bot is not sure of. */
+const MIN_QUESTION_WORDS = 4;
+/** Requests that leave a step when typed in its middle (besides questions about a topic). */
+const STEP_LEAVING_INTENTS = new Set<string>([
+  'human',
+  'menu',
+  'change-language',
+  'delete-my-data',
+]);
 
 /**
  * The root of the conversation: audience → menu → answer, in a loop. It also
@@ -127,10 +141,44 @@ export class MainDialog extends InterruptibleDialog {
 
     // The prompt waiting for an answer, if any (found once: each step down builds a context).
     const view = this.activeView(innerDc);
-    this.applyTypedLabel(innerDc, view);
     const value = buttonValueOf(context.activity) ?? this.commandValue(context);
     if (value) return this.navigate(innerDc, value);
+    if (view && expectsAnswer(view)) {
+      // An answer goes to the step; a question or a request leaves it and is answered.
+      if (recognizeAnswer(view, context, this.deps.recognizers).succeeded) return undefined;
+      return this.questionInStep(innerDc, view);
+    }
     return this.understand(innerDc, view);
+  }
+
+  /**
+   * A message that does not answer the waiting step: a topic the bot knows
+   * (or may know) or a request (a person, the menu, another language, delete
+   * my data) is handled as if asked outside the step; anything else lets the
+   * step say once more what it needs.
+   */
+  private async questionInStep(
+    innerDc: DialogContext,
+    view: View,
+  ): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const text = context.activity.text?.trim();
+    if (!text) return undefined;
+    const decision = await this.understanding(context, text);
+    // A short message the bot is not sure of is more likely a clumsy answer ("numaram yok").
+    const sure =
+      decision.certainty === 'confident' ||
+      (decision.certainty === 'possible' && text.split(/\s+/).length >= MIN_QUESTION_WORDS);
+    const leaves = sure && (isTopicId(decision.topic) || STEP_LEAVING_INTENTS.has(decision.topic));
+    return leaves ? this.understand(innerDc, view) : undefined;
+  }
+
+  /** How the turn's message was understood (by the pipeline, or here). */
+  private async understanding(context: TurnContext, text: string): Promise<Decision> {
+    return (
+      turnUnderstanding(context) ??
+      (await this.deps.understander.understand(text, { language: turnLanguage(context) }))
+    );
   }
 
   /** The view of the prompt waiting for an answer, if any. */
@@ -158,25 +206,20 @@ export class MainDialog extends InterruptibleDialog {
     const { context } = innerDc;
     const text = context.activity.text?.trim();
     if (!text) return undefined;
-    // A question of the readiness check reads its answer itself.
-    if (
-      view &&
-      ((view.mode ?? 'buttons') !== 'buttons' || view.buttons.some((b) => 'choice' in b.value))
-    ) {
-      return undefined;
-    }
-    const { ui, misses, understander } = this.deps;
-    const decision =
-      turnUnderstanding(context) ??
-      (await understander.understand(text, { language: turnLanguage(context) }));
+    const { ui, misses } = this.deps;
+    const decision = await this.understanding(context, text);
     if (decision.certainty === 'unknown') return this.misunderstood(innerDc, text);
-    await misses.set(context, 0);
     const id = decision.topic;
-    if (isTopicId(id)) {
-      if (decision.certainty === 'confident') {
+    // An intent is acted on only when the bot is sure; else the topics it may be are offered.
+    const offered = decision.candidates.filter(isTopicId);
+    if (!isTopicId(id) && decision.certainty !== 'confident' && offered.length === 0) {
+      return this.misunderstood(innerDc, text);
+    }
+    await misses.set(context, 0);
+    if (isTopicId(id) || decision.certainty !== 'confident') {
+      if (isTopicId(id) && decision.certainty === 'confident') {
         return this.restart(innerDc, ANSWER_DIALOG, { topic: id } satisfies AnswerOptions);
       }
-      const offered = decision.candidates.filter(isTopicId);
       await ui.send(
         context,
         ['nlu.didYouMean'],
@@ -189,8 +232,14 @@ export class MainDialog extends InterruptibleDialog {
     }
     switch (id) {
       case 'greeting':
-        if (!welcomedThisTurn(context)) await ui.send(context, ['nlu.greeting']);
-        return this.restart(innerDc, MAIN_WATERFALL, {});
+        // A hello in the middle of a conversation is answered, and the conversation stays where it was.
+        if (welcomedThisTurn(context)) return this.restart(innerDc, MAIN_WATERFALL, {});
+        await ui.send(
+          context,
+          ['nlu.greeting'],
+          view?.buttons.length ? view.buttons : [MENU_BUTTON],
+        );
+        return Dialog.EndOfTurn;
       case 'menu':
         return this.restart(innerDc, MAIN_WATERFALL, {});
       case 'change-language':
@@ -227,22 +276,6 @@ export class MainDialog extends InterruptibleDialog {
       await ui.send(context, ['nlu.notSure'], [MENU_BUTTON, counsellor]);
     }
     return Dialog.EndOfTurn;
-  }
-
-  /**
-   * Typing a button's label (or a channel sending the label as text) counts as
-   * tapping it: the label is compared with the buttons of the waiting prompt.
-   */
-  private applyTypedLabel(innerDc: DialogContext, view: View | undefined): void {
-    const { context } = innerDc;
-    const text = context.activity.text;
-    if (!text || text.length > MAX_TYPED_LABEL || buttonValueOf(context.activity)) return;
-    if (!view) return;
-    const typed = this.deps.recognizers.matchForm(text);
-    const button = view.buttons.find((candidate) =>
-      this.deps.ui.isLabel(context, candidate, typed),
-    );
-    if (button) context.activity.value = button.value;
   }
 
   /** A typed command as the button value it stands for. */

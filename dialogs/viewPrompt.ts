@@ -78,44 +78,63 @@ export class ViewPrompt extends Prompt<ViewAnswer> {
     options: PromptOptions,
   ): Promise<PromptRecognizerResult<ViewAnswer>> {
     const { view } = options as ViewPromptOptions;
-    const value = buttonValueOf(context.activity);
-    if (value && 'choice' in value) {
-      const offered = view.buttons.some(
-        (b) => 'choice' in b.value && b.value.choice === value.choice,
-      );
-      return offered ? { succeeded: true, value: value.choice } : { succeeded: false };
-    }
-    const text = context.activity.text ?? '';
-    const language = turnLanguage(context);
-    const dontKnowOffered = view.buttons.some(
-      (button) => 'choice' in button.value && button.value.choice === 'dontKnow',
+    return recognizeAnswer(view, context, this.recognizers);
+  }
+}
+
+/** Whether a view waits for an answer of its own (not just a tap on a topic or an action). */
+export function expectsAnswer(view: View): boolean {
+  return (view.mode ?? 'buttons') !== 'buttons' || view.buttons.some((b) => 'choice' in b.value);
+}
+
+/**
+ * Reads the answer to a view from the turn's message: a tap on one of its
+ * choices, or typed yes/no/"I don't know", a number in range, free text, a
+ * phone number or e-mail address (typed labels were turned into taps by the
+ * pipeline, `src/pipeline/typedAnswers.ts`).
+ */
+export function recognizeAnswer(
+  view: View,
+  context: TurnContext,
+  recognizers: Recognizers,
+): PromptRecognizerResult<ViewAnswer> {
+  const value = buttonValueOf(context.activity);
+  if (value && 'choice' in value) {
+    const offered = view.buttons.some(
+      (b) => 'choice' in b.value && b.value.choice === value.choice,
     );
-    if (view.mode === 'yesNo') {
-      const yesNo = this.recognizers.yesNo(text, language);
-      if (yesNo) return { succeeded: true, value: yesNo };
-    } else if (view.mode === 'number') {
-      const number = this.recognizers.number(text, language);
-      const inRange =
-        number !== undefined &&
-        number >= (view.min ?? Number.MIN_SAFE_INTEGER) &&
-        number <= (view.max ?? Number.MAX_SAFE_INTEGER);
-      if (inRange) return { succeeded: true, value: number };
-      if (this.recognizers.yesNo(text, language) === 'dontKnow') {
-        return { succeeded: true, value: 'dontKnow' };
-      }
-    } else if (view.mode === 'text') {
-      const answer = text.trim();
-      if (answer !== '' && answer.length <= (view.max ?? Number.MAX_SAFE_INTEGER)) {
-        return { succeeded: true, value: answer };
-      }
-    } else if (view.mode === 'contact') {
-      const contact = this.recognizers.contact(text);
-      if (contact) return { succeeded: true, value: `${contact.type}:${contact.value}` };
-    } else if (dontKnowOffered && this.recognizers.isDontKnow(text, language)) {
+    return offered ? { succeeded: true, value: value.choice } : { succeeded: false };
+  }
+  const text = context.activity.text ?? '';
+  const language = turnLanguage(context);
+  const dontKnowOffered = view.buttons.some(
+    (button) => 'choice' in button.value && button.value.choice === 'dontKnow',
+  );
+  if (view.mode === 'yesNo') {
+    const yesNo = recognizers.yesNo(text, language);
+    if (yesNo) return { succeeded: true, value: yesNo };
+  } else if (view.mode === 'number') {
+    const number = recognizers.number(text, language);
+    const inRange =
+      number !== undefined &&
+      number >= (view.min ?? Number.MIN_SAFE_INTEGER) &&
+      number <= (view.max ?? Number.MAX_SAFE_INTEGER);
+    if (inRange) return { succeeded: true, value: number };
+    if (recognizers.yesNo(text, language) === 'dontKnow') {
       return { succeeded: true, value: 'dontKnow' };
     }
-    return { succeeded: false };
+  } else if (view.mode === 'text') {
+    const answer = text.trim();
+    if (answer !== '' && answer.length <= (view.max ?? Number.MAX_SAFE_INTEGER)) {
+      return { succeeded: true, value: answer };
+    }
+  } else if (view.mode === 'contact') {
+    const contact = recognizers.contact(text);
+    if (contact) return { succeeded: true, value: `${contact.type}:${contact.value}` };
+  } else if (dontKnowOffered && recognizers.isDontKnow(text, language)) {
+    return { succeeded: true, value: 'dontKnow' };
   }
+  return { succeeded: false };
 }
 
 /** Asks with the {@link ViewPrompt}: a step's question. */

@@ -27,6 +27,7 @@ import { HandoverGate } from './pipeline/handoverGate';
 import { InputGuard } from './pipeline/input';
 import { LanguageMiddleware } from './pipeline/language';
 import { observedTurns } from './pipeline/observeTurn';
+import { TypedAnswers } from './pipeline/typedAnswers';
 import { OptimisticTurn } from './pipeline/optimisticTurn';
 import { PrivacyMiddleware } from './pipeline/privacy';
 import { SerializeTurns } from './pipeline/serializeTurns';
@@ -157,6 +158,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
     pipeline: [
       new SerializeTurns(),
       new OptimisticTurn(states),
+      new TypedAnswers(states, ui, recognizers),
       new LanguageMiddleware(states, understander, recognizers),
       new InputGuard(states, ui),
       new PrivacyMiddleware(privacy, ui, recognizers),

@@ -11,6 +11,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Audience, TopicId } from './content/topics';
 import type { Language } from './language/languages';
 import type { Region } from './partners/partners';
+import type { Offered } from './ui/ui';
 
 /** What the bot remembers per conversation. */
 export interface ConversationData {
@@ -20,6 +21,8 @@ export interface ConversationData {
   welcomed: boolean;
   /** The language of the last turn, used when a message does not show its language. */
   language?: Language;
+  /** The language the user last wrote in, in its own script (a romanized message then keeps it). */
+  written?: Language;
   /** A language the user chose explicitly (copied from the profile when the conversation starts). */
   chosenLanguage?: Language;
   /** The topic answered last. */
@@ -28,6 +31,8 @@ export interface ConversationData {
   misses?: number;
   /** The topics answered last, newest last, at most {@link RECENT_TOPICS}. */
   recentTopics?: TopicId[];
+  /** The buttons of the bot's last message, so that typing one's label or a yes counts as tapping it. */
+  offered?: Offered;
   /** The open handover ticket: while it waits or a counsellor has it, messages go to the counsellor. */
   handover?: string;
 }

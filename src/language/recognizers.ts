@@ -27,6 +27,17 @@ export interface RecognizerWords {
   greeting: string[];
   thanks: string[];
   numbers: Record<string, number>;
+  /**
+   * Other ways people write an answer button's choice, by the choice's value
+   * ("duldung": ["دولدونغ", "dulding"]): typed, they count as tapping it.
+   */
+  choices?: Record<string, string[]>;
+  /**
+   * Words people of this language type in Latin letters (Arabizi, Finglish,
+   * transliterated Russian/Ukrainian, Turkish without its letters): they tell
+   * which language a Latin-script message is meant in.
+   */
+  romanized?: string[];
 }
 
 /** Every list of `recognizers.json`, as content:check expects them. */
@@ -65,7 +76,18 @@ export const MIN_PHONE_DIGITS = 6;
 const MAX_WORD_NUMBER = 999;
 const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete', 'cancel'];
 
+/** A short answer may carry a few more words after its yes or no ("hayır şimdilik", "اي من سوريا"). */
+const MAX_YES_NO_WORDS = 4;
+
+/** A word with Arabizi's letter digits inside it (3ndi, la2, 7abibi), not a number. */
+const ARABIZI_WORD = /^(?=.*[a-z])[a-z]*[2357][a-z]+$|^[a-z]+[2357]$/;
+/** Words of one language a Latin-script message must have (and a third of its words). */
+const MIN_ROMANIZED_HITS = 2;
+/** In a message this short, the last word may be the answer. */
+const MAX_TRAILING_YES_NO_WORDS = 3;
+
 interface Compiled {
+  choices: Map<string, string>;
   yesNo: Map<string, YesNo>;
   commands: Map<string, Command>;
   numbers: Map<string, number>;
@@ -92,6 +114,10 @@ export class Recognizers {
   private readonly languageRequests = new Map<string, Language>();
   /** Word → the languages it belongs to (German in simple language counts as German). */
   private readonly wordLanguages = new Map<string, Set<Language>>();
+  /** Latin-script words → the languages whose speakers write them so. */
+  private readonly romanizedWords = new Map<string, Set<Language>>();
+  /** Whole messages that only greet or thank, in any language. */
+  private readonly socialPhrases = new Map<string, 'greeting' | 'thanks'>();
   private lastText: string | undefined;
   private lastForm = '';
 
@@ -114,7 +140,22 @@ export class Recognizers {
       for (const phrase of list.languageRequest) {
         this.languageRequests.set(compact(normalizeForMatching(phrase)), language);
       }
-      this.byLanguage.set(language, { yesNo, commands, numbers });
+      const choices = new Map<string, string>();
+      for (const [choice, forms] of Object.entries(list.choices ?? {})) {
+        for (const form of forms) choices.set(compact(normalizeForMatching(form)), choice);
+      }
+      this.byLanguage.set(language, { choices, yesNo, commands, numbers });
+      for (const word of list.romanized ?? []) {
+        const key = normalizeForMatching(word);
+        const languages = this.romanizedWords.get(key) ?? new Set<Language>();
+        languages.add(language);
+        this.romanizedWords.set(key, languages);
+      }
+      for (const kind of ['greeting', 'thanks'] as const) {
+        for (const phrase of list[kind]) {
+          this.socialPhrases.set(compact(normalizeForMatching(phrase)), kind);
+        }
+      }
       const spoken: Language = language === 'de-simple' ? 'de' : language;
       for (const kind of TELLING_LISTS) {
         for (const word of list[kind] ?? []) {
@@ -140,19 +181,72 @@ export class Recognizers {
     return this.lastForm;
   }
 
-  /** Reads yes, no or "I don't know" from a short answer. */
+  /**
+   * Reads yes, no or "I don't know" from a short answer: the whole message,
+   * else its first word or two when a few more follow ("hayir simdilik",
+   * "اي من سوريا", "yes please"), or the last word of a very short one.
+   */
   yesNo(text: string, language: Language): YesNo | undefined {
-    const key = compact(this.matchForm(text));
+    const form = this.matchForm(text);
+    const key = compact(form);
     if (key === '') return undefined;
-    for (const lang of this.yesNoOrder(language)) {
-      const found = this.byLanguage.get(lang)?.yesNo.get(key);
-      if (found) return found;
+    const words = form.split(' ');
+    const candidates = [key];
+    if (words.length <= MAX_YES_NO_WORDS) candidates.push(words.slice(0, 2).join(''), words[0]!);
+    // Turkish and Persian say no at the end ("numaram yok", "شماره ندارم").
+    if (words.length <= MAX_TRAILING_YES_NO_WORDS) candidates.push(words[words.length - 1]!);
+    for (const candidate of candidates) {
+      for (const lang of this.yesNoOrder(language)) {
+        const found = this.byLanguage.get(lang)?.yesNo.get(candidate);
+        if (found) return found;
+      }
     }
     const culture = BOOLEAN_CULTURES[language];
     if (culture) {
       const [match] = recognizeBoolean(text, culture);
       const value = (match?.resolution as { value?: boolean } | undefined)?.value;
       if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    }
+    return undefined;
+  }
+
+  /**
+   * The language a message in Latin letters is meant in, from the words its
+   * speakers write so ("kam el ratib" → ar, "chand sal tool mikeshe" → fa,
+   * "skolko budet poluchat" → ru, "cirak alabilirmiyim" → tr) and Arabizi's
+   * digits for letters (3 = ع, 7 = ح, 2 = ء, 5 = خ). Undefined when the
+   * message uses another script, or no language clearly leads.
+   */
+  romanizedLanguage(text: string): Language | undefined {
+    const form = this.matchForm(text);
+    if (form === '' || /[^\p{Script=Latin}\p{N}\s']/u.test(form)) return undefined;
+    const words = form.split(' ');
+    const hits = new Map<Language, number>();
+    for (const word of words) {
+      const languages = new Set(this.romanizedWords.get(word) ?? []);
+      if (ARABIZI_WORD.test(word)) languages.add('ar');
+      for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);
+    }
+    const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (!best || (second && second[1] === best[1])) return undefined;
+    const enough =
+      (best[1] >= MIN_ROMANIZED_HITS && best[1] * 3 >= words.length) ||
+      (words.length === 1 && best[1] === 1);
+    return enough ? best[0] : undefined;
+  }
+
+  /** "greeting" or "thanks" when the whole message is a hello or a thank-you in any language. */
+  social(text: string): 'greeting' | 'thanks' | undefined {
+    return this.socialPhrases.get(compact(this.matchForm(text)));
+  }
+
+  /** The choice a short answer names in another way than its button's label ("دولدونغ" → duldung). */
+  choice(text: string, language: Language): string | undefined {
+    const key = compact(this.matchForm(text));
+    for (const lang of this.yesNoOrder(language)) {
+      const found = this.byLanguage.get(lang)?.choices.get(key);
+      if (found) return found;
     }
     return undefined;
   }

@@ -128,9 +128,13 @@ export class TopicClassifier {
     return scores;
   }
 
-  /** The normalised text with German terms in one form. */
+  /**
+   * The normalised text with German terms in one form, and Latin letters
+   * without their marks: phones without a Turkish or German keyboard write
+   * "cirak", "fur" for "çırak", "für".
+   */
   prepare(text: string): string {
-    const normalized = normalizeForMatching(text);
+    const normalized = foldLatin(normalizeForMatching(text));
     return this.termPattern
       ? normalized.replace(
           this.termPattern,
@@ -138,6 +142,16 @@ export class TopicClassifier {
         )
       : normalized;
   }
+}
+
+/** Latin letters without diacritics (ç → c, ı → i, ü → u, ß → ss); other scripts unchanged. */
+function foldLatin(text: string): string {
+  return text
+    .replace(/[\u00C0-\u024F]/g, (letter) =>
+      letter.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+    )
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss');
 }
 
 /** Words and their character n-grams (with word boundaries marked). */

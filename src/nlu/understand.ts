@@ -11,6 +11,12 @@ import type { Classification, TextClassifier } from './classifier';
 export const CONFIDENT = 0.56;
 /** From this confidence on (below {@link CONFIDENT}), the bot asks "did you mean A or B?". */
 export const POSSIBLE = 0.5;
+/** Intents that only greet, thank or take leave: they never fire on a message that says more. */
+const SOCIAL_INTENTS = new Set<string>(['greeting', 'thanks', 'goodbye']);
+/** More words than this carry content, unless the classifier is very sure of a social intent. */
+const MAX_SOCIAL_WORDS = 4;
+/** The confidence from which a longer message may still be a greeting, thanks or goodbye. */
+const SURE_SOCIAL = 0.75;
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_MESSAGE_CHARS = 2000;
 
@@ -20,6 +26,8 @@ export interface ConversationContext {
   chosenLanguage?: Language;
   /** The language of the conversation so far. */
   language?: Language;
+  /** The language the user has written in, in its own script, in this conversation. */
+  written?: Language;
   /** The channel's locale (`ar-SY`, `uk`…), the last resort before German. */
   locale?: string;
 }
@@ -42,6 +50,8 @@ export interface Understanding extends Decision {
   language: Language;
   /** A language the message asks for ("auf Deutsch bitte"): the caller makes it the chosen one. */
   requested?: Language;
+  /** The language the message is written in, in that language's own script (not romanized). */
+  written?: Language;
 }
 
 /** Turns a classification into a {@link Decision}. */
@@ -86,12 +96,48 @@ export class Understander {
     }
     // Detection first: its round trip to the NLU thread classifies the text as well.
     const detected = await this.detector.detect(trimmed, conversation.language);
-    const decision = decide(await this.classifier.classify(trimmed));
+    const decision = this.decideSocial(trimmed, await this.classifier.classify(trimmed));
+    // Arabic, Persian, Russian or Ukrainian in Latin letters is answered in that language, in
+    // its own script, unless the user has already written in a language (that one then wins).
+    // Turkish without its letters is still Turkish written as Turkish.
+    const romanized = this.recognizers.romanizedLanguage(trimmed);
+    const written = romanized === 'tr' ? 'tr' : romanized ? undefined : detected;
+    const meant = romanized && romanized !== 'tr' ? (conversation.written ?? romanized) : written;
     return {
       ...decision,
-      language: this.languageOf(conversation, requested, detected),
+      language: this.languageOf(conversation, requested, meant),
       ...(requested ? { requested } : {}),
+      ...(written ? { written } : {}),
     };
+  }
+
+  /**
+   * A whole message that is a hello or a thank-you from the word lists is
+   * that intent for sure ("Доброго дня" greets); a greeting, thanks or
+   * goodbye the classifier found in a longer message ("من صنف ۱۰ خلاص کدم در
+   * کابل": I finished grade 10 in Kabul) gives way to the best topic.
+   */
+  private decideSocial(text: string, classification: Classification): Decision {
+    const social = this.recognizers.social(text);
+    if (social)
+      return { topic: social, confidence: 1, certainty: 'confident', candidates: [social] };
+    const decision = decide(classification);
+    const words = text.split(/\s+/).length;
+    if (
+      !SOCIAL_INTENTS.has(decision.topic) ||
+      words <= MAX_SOCIAL_WORDS ||
+      decision.confidence >= SURE_SOCIAL
+    ) {
+      return decision;
+    }
+    const ranked = classification.ranked.filter((entry) => !SOCIAL_INTENTS.has(entry.id));
+    const [best, second] = ranked;
+    if (!best) return { ...NOTHING };
+    return decide({
+      id: best.id,
+      confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+      ranked,
+    });
   }
 
   /** The language of a turn whose message carries no readable text (a button, a phone number). */

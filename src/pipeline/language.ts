@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { isLanguage, type Language } from '../language/languages';
+import { isLanguage, languageOfLocale, type Language } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
 import { setTurnLanguage } from '../language/turnLanguage';
 import { setTurnUnderstanding, type Understander } from '../nlu/understand';
@@ -41,14 +41,19 @@ export class LanguageMiddleware implements Middleware {
     const isMessage = context.activity.type === ActivityTypes.Message;
     if (!isMessage && data.welcomed) return;
     if (!data.welcomed) {
-      // A new conversation: take over a language the user chose in an earlier one.
-      data.chosenLanguage = (await this.states.userProfile(context)).language;
+      // A new conversation: take over a language the user chose in an earlier one. Simple
+      // German can only have been chosen (the widget's picker or ?lang=de-simple: no browser
+      // asks for it), so it sticks as a choice and detection never turns it into standard German.
+      data.chosenLanguage =
+        (await this.states.userProfile(context)).language ??
+        (languageOfLocale(context.activity.locale) === 'de-simple' ? 'de-simple' : undefined);
     }
     const text = isMessage ? (context.activity.text ?? '').trim() : '';
     const value = buttonValueOf(context.activity);
     const conversation = {
       chosenLanguage: data.chosenLanguage,
       language: data.language,
+      written: data.written,
       locale: context.activity.locale,
     };
     let language: Language;
@@ -57,6 +62,7 @@ export class LanguageMiddleware implements Middleware {
       const understanding = await this.understander.understand(text, conversation);
       setTurnUnderstanding(context, understanding);
       ({ language, requested } = understanding);
+      if (understanding.written) data.written = understanding.written;
     } else {
       requested =
         value && 'language' in value && isLanguage(value.language)

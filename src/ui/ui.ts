@@ -33,6 +33,24 @@ export interface Button {
   value: ButtonValue;
 }
 
+/** The buttons of the bot's last message, in the language they were shown in. */
+export interface Offered {
+  buttons: Button[];
+  language: Language;
+}
+
+const OFFERED = Symbol('kausa.offered');
+
+/** Notes the buttons of a message being sent: the last one of a turn is what the user sees. */
+function rememberOffered(context: TurnContext, buttons: Button[], language: Language): void {
+  context.turnState.set(OFFERED, { buttons, language } satisfies Offered);
+}
+
+/** The buttons of this turn's last message (empty when it had none); undefined when nothing was sent. */
+export function offeredThisTurn(context: TurnContext): Offered | undefined {
+  return context.turnState.get(OFFERED) as Offered | undefined;
+}
+
 function isText(value: unknown): value is Text {
   return (
     typeof value === 'object' &&
@@ -60,7 +78,11 @@ export class Ui {
 
   /** A translator for the turn's language. */
   t(context: TurnContext): TFunction {
-    const language = turnLanguage(context);
+    return this.tIn(turnLanguage(context));
+  }
+
+  /** A translator for a language. */
+  private tIn(language: Language): TFunction {
     let t = this.translators.get(language);
     if (!t) {
       t = this.i18n.getFixedT(language);
@@ -71,42 +93,48 @@ export class Ui {
 
   /** A button's label in the turn's language. */
   label(context: TurnContext, button: Button): string {
+    return this.labelIn(turnLanguage(context), button);
+  }
+
+  /** A button's label in a language. */
+  labelIn(language: Language, button: Button): string {
     if ('language' in button.value && !button.label) {
       return this.nameOf(button.value.language as Language);
     }
-    if (button.label) return this.text(context, button.label);
+    if (button.label) return this.textIn(language, button.label);
     const key = impliedLabelKey(button.value);
-    return key ? this.text(context, { key }) : '';
+    return key ? this.textIn(language, { key }) : '';
   }
 
-  /** The rendered string of a {@link Text}. */
+  /** The rendered string of a {@link Text} in the turn's language. */
   text(context: TurnContext, text: Text): string {
+    return this.textIn(turnLanguage(context), text);
+  }
+
+  /** The rendered string of a {@link Text} in a language. */
+  textIn(language: Language, text: Text): string {
     if ('literal' in text) return text.literal;
     if ('time' in text) {
-      return describeTime(
-        new Date(text.time),
-        turnLanguage(context),
-        text.timeZone ?? DEFAULT_TIME_ZONE,
-      );
+      return describeTime(new Date(text.time), language, text.timeZone ?? DEFAULT_TIME_ZONE);
     }
     if ('key' in text && text.args === undefined) {
       // Content does not change while the bot runs, so plain texts are rendered once per language.
-      const cacheKey = `${turnLanguage(context)}\u0000${text.key}`;
+      const cacheKey = `${language}\u0000${text.key}`;
       let rendered = this.rendered.get(cacheKey);
       if (rendered === undefined) {
-        rendered = this.t(context)(text.key);
+        rendered = this.tIn(language)(text.key);
         this.rendered.set(cacheKey, rendered);
       }
       return rendered;
     }
     if ('lines' in text) {
-      return text.lines.map((line) => this.text(context, line)).join(text.separator ?? '\n');
+      return text.lines.map((line) => this.textIn(language, line)).join(text.separator ?? '\n');
     }
     const args: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(text.args ?? {})) {
-      args[name] = isText(value) ? this.text(context, value) : value;
+      args[name] = isText(value) ? this.textIn(language, value) : value;
     }
-    return this.t(context)(text.key, args);
+    return this.tIn(language)(text.key, args);
   }
 
   /** A language's own name ("العربية", "Українська"), for the language picker. */
@@ -114,15 +142,15 @@ export class Ui {
     return this.i18n.getFixedT(language)('language.name');
   }
 
-  /** True when a typed text (already in matching form) is this button's label. */
-  isLabel(context: TurnContext, button: Button, typed: string): boolean {
-    const label = this.label(context, button);
+  /** A button's label in a language, in matching form (lower case, no punctuation…). */
+  labelForm(language: Language, button: Button): string {
+    const label = this.labelIn(language, button);
     let form = this.matchForms.get(label);
     if (form === undefined) {
       form = normalizeForMatching(label);
       this.matchForms.set(label, form);
     }
-    return form === typed;
+    return form;
   }
 
   /** A plain message in the turn's language. */
@@ -160,6 +188,9 @@ export class Ui {
         ? this.withButtons(context, text, buttons)
         : this.message(context, text),
     );
-    if (activities.length > 0) await context.sendActivities(activities);
+    if (activities.length === 0) return;
+    // What the user sees last is what a typed answer may mean (src/pipeline/typedAnswers.ts).
+    rememberOffered(context, buttons, turnLanguage(context));
+    await context.sendActivities(activities);
   }
 }

@@ -218,7 +218,7 @@ describe('handover dialog', () => {
       .assertReply(reply('tr', t('handover:callback.consent')))
       .send(tap({ choice: 'yes' }))
       .assertReply(reply('tr', t('handover:callback.ask'), [{ choice: 'no' }]))
-      .send('numaram yok')
+      .send('0176')
       .assertReply(reply('tr', t('handover:callback.invalid')))
       .send('0176 1234567')
       .assertReply(reply('tr', t('handover:describe.ask')))

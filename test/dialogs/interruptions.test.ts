@@ -118,8 +118,11 @@ describe('dialogs: what works anywhere', function () {
     });
     const t = tr('uk');
     await botAdapter('uk', storage)
+      // A hello is answered without leaving the conversation's place …
       .send('привіт')
-      .assertReply(reply('uk', t('nlu.greeting')))
+      .assertReply(reply('uk', t('nlu.greeting'), [{ action: 'menu' }]))
+      // … and the next step finds nothing of the retired dialog: it starts afresh.
+      .send('меню')
       .assertReply(reply('uk', t('audience.ask'), AUDIENCE_BUTTONS))
       .startTest();
   });

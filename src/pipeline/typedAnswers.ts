@@ -1,0 +1,93 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { distance } from 'fastest-levenshtein';
+import { normalizeForMatching } from '../language/normalize';
+import type { Recognizers } from '../language/recognizers';
+import type { BotStates } from '../state';
+import { buttonValueOf, type ButtonValue } from '../ui/actions';
+import { yesNoMeaning } from '../ui/offered';
+import { offeredThisTurn, type Offered, type Ui } from '../ui/ui';
+
+/** Longer messages are questions or stories, not an answer to the buttons shown. */
+export const MAX_TYPED_ANSWER_CHARS = 60;
+/** Fewest letters a typed part of a label must have to stand for it ("ihk" for "IHK (Handel)"). */
+const MIN_PARTIAL_LETTERS = 3;
+
+/**
+ * Typing an answer to the buttons of the bot's last message counts as tapping
+ * one: its label (or a close variant: a typo, the label without its
+ * parenthesis, a unique part of it, another way of writing it from the
+ * language's word lists), or a typed yes/no/"don't know" where the buttons
+ * answer a yes/no question — also where the question was not asked by a
+ * dialog, as in "delete my data?". The buttons are remembered from the last
+ * message the bot sent (in the language they were shown in); while a
+ * counsellor has the conversation, the bot's buttons are not what the user
+ * answers.
+ */
+export class TypedAnswers implements Middleware {
+  constructor(
+    private readonly states: BotStates,
+    private readonly ui: Ui,
+    private readonly recognizers: Recognizers,
+  ) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const data = await this.states.data(context);
+    if (context.activity.type === ActivityTypes.Message && data.offered && !data.handover) {
+      const text = context.activity.text ?? '';
+      const value = buttonValueOf(context.activity) ? undefined : this.match(text, data.offered);
+      if (value) context.activity.value = value;
+    }
+    await next();
+    const offered = offeredThisTurn(context);
+    if (offered) {
+      if (offered.buttons.length > 0) data.offered = offered;
+      else delete data.offered;
+    }
+  }
+
+  /** The value of the offered button a typed text stands for, if exactly one fits. */
+  match(text: string, offered: Offered): ButtonValue | undefined {
+    if (text.trim() === '' || text.length > MAX_TYPED_ANSWER_CHARS) return undefined;
+    const typed = this.recognizers.matchForm(text);
+    if (typed === '') return undefined;
+    const { buttons, language } = offered;
+    const only = <T>(found: T[]): T | undefined => (found.length === 1 ? found[0] : undefined);
+    const forms = buttons.map((button) => this.ui.labelForm(language, button));
+
+    const exact = buttons.find((_, index) => forms[index] === typed);
+    if (exact) return exact.value;
+
+    const choice = this.recognizers.choice(text, language);
+    const named = choice && buttons.find((b) => 'choice' in b.value && b.value.choice === choice);
+    if (named) return named.value;
+
+    const yesNo = this.recognizers.yesNo(text, language);
+    if (yesNo) {
+      const answering = only(buttons.filter((button) => yesNoMeaning(button.value) === yesNo));
+      if (answering) return answering.value;
+    }
+
+    const words = typed.split(' ');
+    const letters = typed.replace(/[^\p{L}]/gu, '').length;
+    const partial = only(
+      buttons.filter((button, index) => {
+        const core = normalizeForMatching(
+          this.ui.labelIn(language, button).replace(/\([^)]*\)/g, ' '),
+        );
+        if (core === typed) return true;
+        const labelWords = new Set(forms[index]!.split(' '));
+        return letters >= MIN_PARTIAL_LETTERS && words.every((word) => labelWords.has(word));
+      }),
+    );
+    if (partial) return partial.value;
+
+    const misspelt = only(
+      buttons.filter((_, index) => {
+        const form = forms[index]!;
+        const allowed = form.length >= 10 ? 2 : form.length >= 4 ? 1 : 0;
+        return allowed > 0 && distance(form, typed) <= allowed;
+      }),
+    );
+    return misspelt?.value;
+  }
+}

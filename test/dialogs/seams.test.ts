@@ -1,0 +1,280 @@
+/**
+ * The seams of a conversation, as the user test of December 2026 found them
+ * (../shared/reviews/user-test-2026-12.md): typed answers where a button was
+ * expected, questions in the middle of a step, social words that are not
+ * goodbyes, choices that must stick. Each case is typed as the persona typed it.
+ */
+import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
+import {
+  AUDIENCE_BUTTONS,
+  botAdapter,
+  handoverBot,
+  inReadinessCheck,
+  offersContent,
+  reply,
+  tap,
+  tr,
+} from '../support/bot';
+
+const MENU = { action: 'menu' };
+const MENU_GROUPS = [
+  { group: 'start' },
+  { group: 'papers' },
+  { group: 'money' },
+  { group: 'during' },
+  { group: 'servicePoint' },
+  { action: 'readiness' },
+];
+const DELETE_BUTTONS = [{ action: 'deleteConfirm' }, { action: 'deleteKeep' }];
+
+/** A conversation in `language` that has reached the menu as a user of `audience`. */
+function atMenu(language: string, audience = 'youth') {
+  const t = tr(language);
+  return botAdapter(language)
+    .send(tap({ audience }))
+    .assertReply(reply(language, t('welcome.hello')))
+    .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+    .assertReply(reply(language, t('menu.ask')));
+}
+
+describe('seams: "delete my data?" answered by typing', function () {
+  const cases = [
+    { language: 'uk', ask: 'видали мої дані', yes: 'так' },
+    { language: 'uk', ask: 'видали мої дані', yes: 'Так, видалити' },
+    { language: 'ar', ask: 'احذف بياناتي', yes: 'نعم' },
+    { language: 'en', ask: 'delete my data', yes: 'yes' },
+    { language: 'tr', ask: 'verilerimi sil', yes: 'evet' },
+    { language: 'fa', ask: 'اطلاعاتم را پاک کن', yes: 'بلی' },
+  ];
+  for (const { language, ask, yes } of cases) {
+    it(`deletes on a typed "${yes}" (${language})`, async function () {
+      const t = tr(language);
+      await atMenu(language)
+        .send(ask)
+        .assertReply(reply(language, t('privacy.confirm'), DELETE_BUTTONS))
+        .send(yes)
+        .assertReply(reply(language, t('privacy.deleted')))
+        .startTest();
+    });
+  }
+
+  it('keeps everything on a typed "ні" (uk)', async function () {
+    const t = tr('uk');
+    await atMenu('uk')
+      .send('видали мої дані')
+      .assertReply(reply('uk', t('privacy.confirm'), DELETE_BUTTONS))
+      .send('ні')
+      .assertReply(reply('uk', t('privacy.kept'), [MENU]))
+      .startTest();
+  });
+
+  it('does not take a later "yes" as the confirmation once other buttons were shown', async function () {
+    const t = tr('en');
+    await atMenu('en')
+      .send('delete my data')
+      .assertReply(reply('en', t('privacy.confirm'), DELETE_BUTTONS))
+      .send('how much money do azubis get')
+      .assertReply(reply('en', t('topics:training-pay.answer')))
+      .send('yes')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.not.equal(t('privacy.deleted'));
+      })
+      .startTest();
+  });
+});
+
+describe('seams: typed answers inside the readiness check (ar)', function () {
+  it('takes "اي من سوريا" as yes and "دولدونغ" as the Duldung button', async function () {
+    const t = tr('ar');
+    await inReadinessCheck('ar')
+      .send('١٩')
+      .assertReply(reply('ar', t('readiness.askCertificate')))
+      .send('اي')
+      .assertReply(reply('ar', t('readiness.askAbroad')))
+      .send('اي من سوريا')
+      .assertReply(reply('ar', t('readiness.askEvaluated')))
+      .send('لا')
+      .assertReply(reply('ar', t('readiness.askGerman')))
+      .send('b1')
+      .assertReply(reply('ar', t('readiness.askResidence')))
+      .send('دولدونغ')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.include(t('readiness.result'));
+        expect(activity.text).to.include(t('readiness.step.residence').split('\n')[0]);
+      })
+      .startTest();
+  });
+
+  it('answers a real question asked in the middle, instead of "choose a button"', async function () {
+    const t = tr('ar');
+    await inReadinessCheck('ar')
+      .send('١٩')
+      .assertReply(reply('ar', t('readiness.askCertificate')))
+      .send('كم راتب الاوسبيلدونغ')
+      .assertReply(reply('ar', t('topics:training-pay.answer')))
+      .startTest();
+  });
+});
+
+describe('seams: the company check and the referral consent (tr, typed without Turkish letters)', function () {
+  const WEDNESDAY_1PM = Date.parse('2026-11-25T12:00:00Z');
+  const t = offersContent.i18n.getFixedT('tr');
+  const company = () =>
+    handoverBot('tr', { content: offersContent, now: () => WEDNESDAY_1PM })
+      .adapter.send(tap({ audience: 'company' }))
+      .assertReply(reply('tr', t('welcome.hello')))
+      .assertReply(reply('tr', t('welcome.privacy', { days: 30 })))
+      .assertReply(reply('tr', t('menu.ask')));
+
+  it('takes a typed "ihk" as the IHK button', async function () {
+    await company()
+      .send(tap({ action: 'companyCheck' }))
+      .assertReply(reply('tr', t('offers:company.intro')))
+      .assertReply(reply('tr', t('offers:company.chamber.ask')))
+      .send('ihk')
+      .assertReply(reply('tr', t('offers:company.field.ask')))
+      .startTest();
+  });
+
+  it('takes "hayir simdilik" as no in the referral consent', async function () {
+    await company()
+      .send(tap({ action: 'refer', partner: 'jugendmigrationsdienste' }))
+      .assertReply(
+        reply('tr', t('offers:referral.consent', { partner: 'Jugendmigrationsdienste (JMD)' })),
+      )
+      .send('hayir simdilik')
+      .assertReply(
+        reply('tr', t('offers:referral.refused', { partner: 'Jugendmigrationsdienste (JMD)' }), [
+          MENU,
+        ]),
+      )
+      .startTest();
+  });
+
+  it('answers a question typed in the consent step instead of losing it', async function () {
+    await company()
+      .send(tap({ action: 'refer', partner: 'jugendmigrationsdienste' }))
+      .assertReply(
+        reply('tr', t('offers:referral.consent', { partner: 'Jugendmigrationsdienste (JMD)' })),
+      )
+      .send('suriyeli bir genci almak istiyorum duldung var, sorun olur mu')
+      .assertReply(reply('tr', t('topics:company-hiring-refugees.answer')))
+      .startTest();
+  });
+});
+
+describe('seams: social words are not goodbyes, greetings do not restart', function () {
+  it('does not say goodbye to "I finished grade 10 in Kabul" (fa)', async function () {
+    const t = tr('fa');
+    await atMenu('fa')
+      .send('من صنف ۱۰ خلاص کدم در کابل')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.not.equal(t('nlu.goodbye'));
+        expect(activity.suggestedActions?.actions.length ?? 0).to.be.above(0);
+      })
+      .startTest();
+  });
+
+  it('greets back on "Доброго дня" (uk), without saying goodbye', async function () {
+    const t = tr('uk');
+    await atMenu('uk')
+      .send('Доброго дня')
+      // A hello back, with the menu's buttons still there to tap.
+      .assertReply(reply('uk', t('nlu.greeting'), MENU_GROUPS))
+      .startTest();
+  });
+
+  it('answers "مرحبا" right after the welcome without asking "who are you?" again', async function () {
+    const t = tr('ar');
+    await botAdapter('ar-SY')
+      .send('hi')
+      .assertReply(reply('ar', t('welcome.hello')))
+      .assertReply(reply('ar', t('welcome.privacy', { days: 30 })))
+      .assertReply(reply('ar', t('audience.ask'), AUDIENCE_BUTTONS))
+      .send('مرحبا')
+      // A hello back, with the same buttons to tap: not the question a second time.
+      .assertReply(reply('ar', t('nlu.greeting'), AUDIENCE_BUTTONS))
+      .send(tap({ audience: 'youth' }))
+      .assertReply(reply('ar', t('menu.ask')))
+      .startTest();
+  });
+});
+
+describe('seams: a typed "something else" is the button', function () {
+  for (const { language, text, typed } of [
+    { language: 'en', text: 'is there help for my papers', typed: 'Something else' },
+    {
+      language: 'tr',
+      text: 'ogrenci vizesiyle ausbildung yapabilir miyim',
+      typed: 'Başka bir şey',
+    },
+  ]) {
+    it(`"${typed}" after "did you mean…?" goes to the menu (${language})`, async function () {
+      const t = tr(language);
+      let offered: unknown[] = [];
+      await atMenu(language)
+        .send(text)
+        .assertReply((activity: Partial<Activity>) => {
+          offered = (activity.suggestedActions?.actions ?? []).map((action) => action.value);
+        })
+        .send(typed)
+        .assertReply((activity: Partial<Activity>) => {
+          // Only meaningful where the bot asked "did you mean…?" with the button.
+          expect(offered).to.deep.include(MENU);
+          expect(activity.text).to.equal(t('menu.ask'));
+        })
+        .startTest();
+    });
+  }
+});
+
+describe('seams: Einfache Sprache sticks', function () {
+  it('stays in simple German after a message that looks English', async function () {
+    const t = tr('de-simple');
+    await botAdapter('de-simple')
+      .send(tap({ audience: 'youth' }))
+      .assertReply(reply('de-simple', t('welcome.hello')))
+      .assertReply(reply('de-simple', t('welcome.privacy', { days: 30 })))
+      .assertReply(reply('de-simple', t('menu.ask')))
+      .send('<img src=x onerror=alert(1)>')
+      .assertReply((activity: Partial<Activity>) => expect(activity.locale).to.equal('de-simple'))
+      .send('ok und berufsschule?')
+      .assertReply(reply('de-simple', t('topics:vocational-school.answer')))
+      .startTest();
+  });
+});
+
+describe('seams: Latin-script writing', function () {
+  const cases = [
+    { text: 'kam el ratib', language: 'ar', topic: 'training-pay' },
+    { text: 'ausbildung chand sal tool mikeshe', language: 'fa', topic: 'dual-training-basics' },
+    { text: 'skolko budet poluchat', language: 'ru', topic: 'training-pay' },
+    {
+      text: 'merhaba restoranim var leipzigde cirak alabilirmiyim',
+      language: 'tr',
+      topic: 'company-eligibility',
+    },
+  ];
+  for (const { text, language, topic } of cases) {
+    it(`answers "${text}" in ${language}, in its own script, on a German page`, async function () {
+      const t = tr(language);
+      await botAdapter('de-DE')
+        .send(text)
+        .assertReply(reply(language, t('welcome.hello')))
+        .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+        .assertReply(reply(language, t(`topics:${topic}.answer`)))
+        .startTest();
+    });
+  }
+
+  it('keeps the language the user already writes in (German) for a Latin-script Arabic question', async function () {
+    const t = tr('de');
+    await atMenu('de')
+      .send('wie viel verdient man als azubi')
+      .assertReply(reply('de', t('topics:training-pay.answer')))
+      .send('kam el ratib')
+      .assertReply(reply('de', t('topics:training-pay.answer')))
+      .startTest();
+  });
+});
