@@ -39,6 +39,8 @@ export const tr = (language: string) => content.i18n.getFixedT(language);
 /** The real NLU thread (language model and classifier), created once: it is not cheap. */
 const nlu = createNlu(LOCALES_DIR, content.recognizers);
 nlu.start();
+/** Stops the NLU thread (for a script that ends; mocha exits on its own). */
+export const stopNlu = (): Promise<void> => nlu.close();
 /** The language detector on the NLU thread. */
 export const detector: LanguageDetector = nlu.detector;
 /** The one way the bot understands a message, as in the running bot. */
@@ -182,5 +184,6 @@ export const AUDIENCE_BUTTONS = [
   { action: 'chooseLanguage' },
 ];
 
-// Every dialog test sees the detector with its model loaded, as a running bot does after start-up.
-before(() => detector.ready);
+// Every dialog test sees the detector with its model loaded, as a running bot does after start-up
+// (outside mocha, as in `npm run eval:conversations`, the caller waits for it).
+if (typeof before === 'function') before(() => detector.ready);
