@@ -38,6 +38,13 @@ export class AnswerDialog extends ViewDialog {
     await this.answered(step.context, topic);
 
     const texts: Text[] = [{ key: `topics:${topic}.${more ? 'more' : 'answer'}` }];
+    // A text written to the young person (their topics list youth first; those for everyone
+    // list companies too), asked by a parent or a company, says first whom it speaks to.
+    const { audience } = await this.deps.userProfile.get(step.context, {});
+    const writtenForYouth = meta.audiences[0] === 'youth' && !meta.audiences.includes('company');
+    if (!more && writtenForYouth && (audience === 'parent' || audience === 'company')) {
+      texts.unshift({ key: audience === 'parent' ? 'answer.forParent' : 'answer.forCompany' });
+    }
     const counsellor: Button = { value: { action: 'counsellor' } };
     const buttons: Button[] = [];
     if (meta.needsCounsellor) {

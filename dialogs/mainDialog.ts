@@ -21,7 +21,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { navigate, type Navigation, type Navigator } from './navigation';
 import type { DialogDeps } from './deps';
 import { MENU_DIALOG, type MenuOptions } from './menuDialog';
-import { buttonValueOf, type Button, type ButtonValue } from '../src/ui/ui';
+import { buttonValueOf, isAction, type Button, type ButtonValue } from '../src/ui/ui';
 import { turnLanguage } from '../src/language/turnLanguage';
 import { turnUnderstanding, type Decision } from '../src/nlu/understand';
 import { languageSwitched, welcomedThisTurn } from '../src/pipeline/turnFlags';
@@ -43,6 +43,14 @@ const LANGUAGES_PER_PAGE = MAX_BUTTONS - 1;
 
 /** Misunderstood messages in a row after which the counsellor is offered first. */
 export const MISSES_BEFORE_COUNSELLOR = 2;
+/** Intents the bot may ask about ("did you mean…?") as the button that does them. */
+const INTENT_ACTIONS: Partial<Record<string, 'counsellor' | 'menu' | 'chooseLanguage' | 'delete'>> =
+  {
+    human: 'counsellor',
+    menu: 'menu',
+    'change-language': 'chooseLanguage',
+    'delete-my-data': 'delete',
+  };
 /** Fewest words of a message in a step that leaves it on a topic the bot is not sure of. */
 const MIN_QUESTION_WORDS = 4;
 /** Requests that leave a step when typed in its middle (besides questions about a topic). */
@@ -210,12 +218,17 @@ export class MainDialog extends InterruptibleDialog {
     const decision = await this.understanding(context, text);
     if (decision.certainty === 'unknown') return this.misunderstood(innerDc, text);
     const id = decision.topic;
-    // An intent is acted on only when the bot is sure; else the topics it may be are offered.
-    const offered = decision.candidates.filter(isTopicId);
+    // An intent is acted on only when the bot is sure; else what it may be is offered as buttons.
+    const offered: Button[] = decision.candidates.flatMap((candidate): Button[] => {
+      if (isTopicId(candidate)) return [{ value: { topic: candidate } }];
+      const action = INTENT_ACTIONS[candidate];
+      return action ? [{ value: { action } } as Button] : [];
+    });
     if (!isTopicId(id) && decision.certainty !== 'confident' && offered.length === 0) {
       return this.misunderstood(innerDc, text);
     }
     await misses.set(context, 0);
+    await this.noteWhoAsks(context, text);
     if (isTopicId(id) || decision.certainty !== 'confident') {
       if (isTopicId(id) && decision.certainty === 'confident') {
         return this.restart(innerDc, ANSWER_DIALOG, { topic: id } satisfies AnswerOptions);
@@ -224,7 +237,7 @@ export class MainDialog extends InterruptibleDialog {
         context,
         ['nlu.didYouMean'],
         [
-          ...offered.map((topic): Button => ({ value: { topic } })),
+          ...offered.filter((button) => !isAction(button.value, 'menu')),
           { label: { key: 'nlu.somethingElse' }, value: { action: 'menu' } },
         ],
       );
@@ -259,6 +272,14 @@ export class MainDialog extends InterruptibleDialog {
       default:
         return this.misunderstood(innerDc, text);
     }
+  }
+
+  /** A message that shows who is asking ("my son…", "my restaurant…") sets the audience the answers are framed for. */
+  private async noteWhoAsks(context: TurnContext, text: string): Promise<void> {
+    const cue = this.deps.recognizers.audienceCue(text);
+    if (!cue) return;
+    const profile = await this.deps.userProfile.get(context, {});
+    profile.audience = cue;
   }
 
   private async misunderstood(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {

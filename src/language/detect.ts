@@ -97,6 +97,10 @@ export class HybridLanguageDetector implements LanguageDetector {
     if (letters < MIN_LETTERS) return undefined;
     const { decided, candidates = [], fallback } = rule(stripped);
     if (decided) return isLanguage(decided) ? decided : undefined;
+    // One Latin word ("chef", "im 20") is too little to leave the conversation's language.
+    if (current && candidates.includes('en') && stripped.match(/\p{L}+/gu)!.length < 2) {
+      return current;
+    }
     const spoken = current === 'de-simple' ? 'de' : current;
     const keepsCurrent = spoken !== undefined && candidates.includes(spoken);
     const scores = await this.scores(stripped);

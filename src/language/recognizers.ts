@@ -38,7 +38,12 @@ export interface RecognizerWords {
    * which language a Latin-script message is meant in.
    */
   romanized?: string[];
+  /** Phrases that show who is asking ("мій син", "restoranım"): a parent, or a company. */
+  audienceCues?: Partial<Record<AudienceCue, string[]>>;
 }
+
+/** Who a message shows is asking. */
+export type AudienceCue = 'parent' | 'company';
 
 /** Every list of `recognizers.json`, as content:check expects them. */
 export const RECOGNIZER_LISTS = [
@@ -77,10 +82,15 @@ const MAX_WORD_NUMBER = 999;
 const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete', 'cancel'];
 
 /** A short answer may carry a few more words after its yes or no ("hayır şimdilik", "اي من سوريا"). */
-const MAX_YES_NO_WORDS = 4;
+const MAX_YES_NO_WORDS = 6;
+/** A short answer may name a choice among a few more words ("ихк наверно", "chamber of commerce i think"). */
+const MAX_CHOICE_WORDS = 6;
 
 /** A word with Arabizi's letter digits inside it (3ndi, la2, 7abibi), not a number. */
-const ARABIZI_WORD = /^(?=.*[a-z])[a-z]*[2357][a-z]+$|^[a-z]+[2357]$/;
+const ARABIZI_WORD = /^(?=(?:.*[a-z]){2})(?=.*[2357])[a-z2357]{3,}$/;
+/** German words mixed into messages in any language (ausbildung, azubi, duldung…), in any ending. */
+const GERMAN_LOANWORD =
+  /^(ausbild|azubi|duldung|gestattung|jobcenter|berufsschul|praktikum|ihk$|hwk$|leipzig)/;
 /** Words of one language a Latin-script message must have (and a third of its words). */
 const MIN_ROMANIZED_HITS = 2;
 /** In a message this short, the last word may be the answer. */
@@ -114,6 +124,10 @@ export class Recognizers {
   private readonly languageRequests = new Map<string, Language>();
   /** Word → the languages it belongs to (German in simple language counts as German). */
   private readonly wordLanguages = new Map<string, Set<Language>>();
+  /** Choice phrases per language (matching form, padded with spaces), for answers with more words. */
+  private readonly choicePhrases = new Map<Language, Array<[string, string]>>();
+  /** Cue phrases (matching form, padded with spaces) → who is asking. */
+  private readonly audienceCues: Array<[string, AudienceCue]> = [];
   /** Latin-script words → the languages whose speakers write them so. */
   private readonly romanizedWords = new Map<string, Set<Language>>();
   /** Whole messages that only greet or thank, in any language. */
@@ -141,10 +155,20 @@ export class Recognizers {
         this.languageRequests.set(compact(normalizeForMatching(phrase)), language);
       }
       const choices = new Map<string, string>();
+      const phrases: Array<[string, string]> = [];
       for (const [choice, forms] of Object.entries(list.choices ?? {})) {
-        for (const form of forms) choices.set(compact(normalizeForMatching(form)), choice);
+        for (const form of forms) {
+          choices.set(compact(normalizeForMatching(form)), choice);
+          phrases.push([` ${normalizeForMatching(form)} `, choice]);
+        }
       }
+      this.choicePhrases.set(language, phrases);
       this.byLanguage.set(language, { choices, yesNo, commands, numbers });
+      for (const [cue, phrases] of Object.entries(list.audienceCues ?? {})) {
+        for (const phrase of phrases) {
+          this.audienceCues.push([` ${normalizeForMatching(phrase)} `, cue as AudienceCue]);
+        }
+      }
       for (const word of list.romanized ?? []) {
         const key = normalizeForMatching(word);
         const languages = this.romanizedWords.get(key) ?? new Set<Language>();
@@ -220,7 +244,9 @@ export class Recognizers {
   romanizedLanguage(text: string): Language | undefined {
     const form = this.matchForm(text);
     if (form === '' || /[^\p{Script=Latin}\p{N}\s']/u.test(form)) return undefined;
-    const words = form.split(' ');
+    // German words people mix into every language say nothing about which one.
+    const words = form.split(' ').filter((word) => !GERMAN_LOANWORD.test(word));
+    if (words.length === 0) return undefined;
     const hits = new Map<Language, number>();
     for (const word of words) {
       const languages = new Set(this.romanizedWords.get(word) ?? []);
@@ -236,17 +262,38 @@ export class Recognizers {
     return enough ? best[0] : undefined;
   }
 
+  /** Who a message shows is asking ("мій син закінчив 9 класів" → parent), if it shows it. */
+  audienceCue(text: string): AudienceCue | undefined {
+    const padded = ` ${this.matchForm(text)} `;
+    return this.audienceCues.find(([phrase]) => padded.includes(phrase))?.[1];
+  }
+
   /** "greeting" or "thanks" when the whole message is a hello or a thank-you in any language. */
   social(text: string): 'greeting' | 'thanks' | undefined {
     return this.socialPhrases.get(compact(this.matchForm(text)));
   }
 
-  /** The choice a short answer names in another way than its button's label ("دولدونغ" → duldung). */
-  choice(text: string, language: Language): string | undefined {
-    const key = compact(this.matchForm(text));
+  /**
+   * The choice a short answer names in another way than its button's label
+   * ("دولدونغ" → duldung), also among a few more words ("ихк наверно"), when
+   * exactly one choice (of those offered, `among`) is named.
+   */
+  choice(text: string, language: Language, among?: ReadonlySet<string>): string | undefined {
+    const form = this.matchForm(text);
+    const key = compact(form);
+    const words = form.split(' ');
+    const padded = ` ${form} `;
     for (const lang of this.yesNoOrder(language)) {
-      const found = this.byLanguage.get(lang)?.choices.get(key);
+      const choices = this.byLanguage.get(lang)?.choices;
+      if (!choices) continue;
+      const found = choices.get(key);
       if (found) return found;
+      if (words.length > MAX_CHOICE_WORDS) continue;
+      const named = new Set<string>();
+      for (const [phrase, choice] of this.choicePhrases.get(lang) ?? []) {
+        if (padded.includes(phrase) && (!among || among.has(choice))) named.add(choice);
+      }
+      if (named.size === 1) return [...named][0];
     }
     return undefined;
   }

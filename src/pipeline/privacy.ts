@@ -2,6 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Recognizers } from '../language/recognizers';
 import { turnLanguage } from '../language/turnLanguage';
 import type { Privacy } from '../privacy';
+import { turnUnderstanding } from '../nlu/understand';
 import { buttonValueOf, isAction } from '../ui/actions';
 import type { Ui } from '../ui/ui';
 
@@ -21,9 +22,14 @@ export class PrivacyMiddleware implements Middleware {
     if (context.activity.type !== ActivityTypes.Message) return next();
     const value = buttonValueOf(context.activity);
     const text = (context.activity.text ?? '').trim();
+    // The exact command, or any wording the bot is sure means it ("pls delete all my data"):
+    // nothing is deleted before the user confirms.
+    const understood = turnUnderstanding(context);
     const asksToDelete =
       isAction(value, 'delete') ||
-      (!value && this.recognizers.command(text, turnLanguage(context)) === 'delete');
+      (!value &&
+        (this.recognizers.command(text, turnLanguage(context)) === 'delete' ||
+          (understood?.topic === 'delete-my-data' && understood.certainty === 'confident')));
     if (asksToDelete) {
       return this.ui.send(
         context,

@@ -57,7 +57,10 @@ export class TypedAnswers implements Middleware {
     const exact = buttons.find((_, index) => forms[index] === typed);
     if (exact) return exact.value;
 
-    const choice = this.recognizers.choice(text, language);
+    const offeredChoices = new Set(
+      buttons.flatMap((button) => ('choice' in button.value ? [button.value.choice] : [])),
+    );
+    const choice = this.recognizers.choice(text, language, offeredChoices);
     const named = choice && buttons.find((b) => 'choice' in b.value && b.value.choice === choice);
     if (named) return named.value;
 

@@ -278,3 +278,25 @@ describe('seams: Latin-script writing', function () {
       .startTest();
   });
 });
+
+describe('seams: who is asking frames the answer', function () {
+  it('tells the Ukrainian mother that the answer speaks to her son', async function () {
+    const t = tr('uk');
+    await botAdapter('uk-UA')
+      .send('мій син закінчив 9 класів в Україні, що йому потрібно для навчання')
+      .assertReply(reply('uk', t('welcome.hello')))
+      .assertReply(reply('uk', t('welcome.privacy', { days: 30 })))
+      .assertReply(reply('uk', t('answer.forParent')))
+      .assertReply(reply('uk', t('topics:entry-requirements.answer')))
+      .startTest();
+  });
+
+  it("tells a restaurant owner that a young person's topic speaks to the trainee (tr)", async function () {
+    const t = tr('tr');
+    await atMenu('tr', 'company')
+      .send('çırağım ne kadar para alır, aylık ücret ne kadar')
+      .assertReply(reply('tr', t('answer.forCompany')))
+      .assertReply(reply('tr', t('topics:training-pay.answer')))
+      .startTest();
+  });
+});
