@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES, type Language } from '../language/languages';
-import { isHttpsUrl } from './catalogue';
 import { ContentError } from './files';
 
 // The pieces the data files (`data/*.json`) are described with. Each carries
@@ -11,6 +10,17 @@ import { ContentError } from './files';
 const NON_EMPTY = { error: 'must be a non-empty text' };
 /** A text that is not blank (kept as written). */
 export const text = z.string(NON_EMPTY).regex(/\S/, NON_EMPTY);
+
+/** True for a well-formed absolute https URL with a host. */
+export function isHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
 
 /** An absolute https URL with a host name. */
 export const httpsUrl = z.custom<string>(isHttpsUrl, { error: 'must be an https URL' });
@@ -123,6 +133,7 @@ export function contentError(where: string, path: readonly PropertyKey[], proble
 /** How a content editor would name each kind of JSON value. */
 const KINDS: Record<string, string> = {
   object: 'an object {…}',
+  record: 'an object {…}',
   array: 'a list',
   string: 'a text',
   number: 'a number',
