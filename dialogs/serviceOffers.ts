@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { describeTime, isOpen, nextOpening, DEFAULT_TIME_ZONE } from '../src/content/hours';
-import { inLanguage } from '../src/content/fields';
+import { inLanguage } from '../src/content/schemas';
 import type { TopicId } from '../src/content/topics';
 import type { OfferEvent, OrientationRoute } from '../src/offers/data';
 import { localizedAttachments, mapLink, partnersFor } from '../src/partners/partners';

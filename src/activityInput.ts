@@ -1,31 +1,91 @@
 import type { Activity } from 'botbuilder';
+import { z } from 'zod';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './util/json';
-
-/** Fields that are text when present; anything else in them is dropped. */
-const TEXT_FIELDS = [
-  'id',
-  'text',
-  'locale',
-  'name',
-  'textFormat',
-  'replyToId',
-  'deliveryMode',
-  'channelId',
-  'serviceUrl',
-  'timestamp',
-  'localTimestamp',
-  'expiration',
-] as const;
-/** Fields that are lists of objects when present. */
-const LIST_FIELDS = ['attachments', 'membersAdded', 'membersRemoved', 'entities'] as const;
-/** Accounts: objects with a text `id`. */
-const ACCOUNT_FIELDS = ['from', 'recipient'] as const;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Why an incoming activity cannot be handled, as the 400 answer says it. */
 export class BadActivityError extends Error {}
+
+/** An optional field: kept when `schema` accepts it, dropped otherwise. */
+function kept<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+/** An optional list: the items `item` accepts are kept, the others dropped. */
+function keptItems(item: z.ZodType) {
+  return kept(
+    z
+      .array(z.unknown())
+      .transform((items) => items.filter((value) => item.safeParse(value).success)),
+  );
+}
+
+const AnyObject = z.looseObject({});
+/** An account (`from`, `recipient`, a member): an object with a text `id`. */
+const Account = z.looseObject({ id: z.string() });
+/** Times the Bot Framework reads as dates. */
+const TIME_FIELDS = ['timestamp', 'localTimestamp', 'expiration'] as const;
+
+const NEEDS_TYPE = 'The activity needs a "type".';
+const NEEDS_CONVERSATION = 'The activity needs "conversation": {"id": "…"}.';
+
+/** What an activity cannot do without: a text `type` and a conversation with a text `id`. */
+const REQUIRED = {
+  type: z.string({ error: NEEDS_TYPE }).min(1, { error: NEEDS_TYPE }),
+  conversation: z.looseObject(
+    { id: z.string({ error: NEEDS_CONVERSATION }) },
+    { error: NEEDS_CONVERSATION },
+  ),
+};
+
+/** The required fields, and nothing nested too deep (also in fields that are dropped later). */
+const Envelope = z
+  .looseObject(REQUIRED, { error: 'Send an activity: a JSON object.' })
+  .refine((activity) => !nestedDeeperThan(activity, MAX_JSON_DEPTH), {
+    error: `The activity nests deeper than ${MAX_JSON_DEPTH} levels.`,
+  });
+
+/** The fields the bot reads; optional ones of the wrong kind are not there at all. */
+const Fields = z.looseObject({
+  ...REQUIRED,
+  id: kept(z.string()),
+  text: kept(z.string()),
+  locale: kept(z.string()),
+  name: kept(z.string()),
+  textFormat: kept(z.string()),
+  replyToId: kept(z.string()),
+  deliveryMode: kept(z.string()),
+  channelId: kept(z.string()),
+  serviceUrl: kept(z.string()),
+  timestamp: kept(z.string()),
+  localTimestamp: kept(z.string()),
+  expiration: kept(z.string()),
+  from: kept(Account),
+  recipient: kept(Account),
+  attachments: keptItems(AnyObject),
+  entities: keptItems(AnyObject),
+  membersAdded: keptItems(Account),
+  membersRemoved: keptItems(Account),
+  channelData: kept(AnyObject),
+});
+
+/**
+ * The activity as the Bot Framework reads it: dropped fields leave no key,
+ * times are dates and their text is kept as sent (`rawTimestamp`, …).
+ */
+function asBotFrameworkReadsIt(activity: Record<string, unknown>): Partial<Activity> {
+  for (const [field, value] of Object.entries(activity)) {
+    if (value === undefined) delete activity[field];
+  }
+  for (const field of TIME_FIELDS) {
+    const value = activity[field];
+    if (typeof value !== 'string') continue;
+    activity[`raw${field.charAt(0).toUpperCase()}${field.slice(1)}`] = value;
+    activity[field] = new Date(value);
+  }
+  return activity as Partial<Activity>;
+}
+
+const IncomingActivity = Envelope.pipe(Fields).transform(asBotFrameworkReadsIt);
 
 /**
  * Checks an activity a channel (or anyone) posted to `/api/messages` before
@@ -37,44 +97,7 @@ export class BadActivityError extends Error {}
  * @throws BadActivityError when the activity cannot be handled at all.
  */
 export function checkActivity(body: unknown): Partial<Activity> {
-  if (!isObject(body)) throw new BadActivityError('Send an activity: a JSON object.');
-  if (typeof body.type !== 'string' || body.type === '') {
-    throw new BadActivityError('The activity needs a "type".');
-  }
-  if (!isObject(body.conversation) || typeof body.conversation.id !== 'string') {
-    throw new BadActivityError('The activity needs "conversation": {"id": "…"}.');
-  }
-  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
-    throw new BadActivityError(`The activity nests deeper than ${MAX_JSON_DEPTH} levels.`);
-  }
-  for (const field of TEXT_FIELDS) {
-    if (field in body && typeof body[field] !== 'string') delete body[field];
-  }
-  for (const field of ACCOUNT_FIELDS) {
-    const account = body[field];
-    if (field in body && (!isObject(account) || typeof account.id !== 'string')) delete body[field];
-  }
-  for (const field of LIST_FIELDS) {
-    if (!(field in body)) continue;
-    const list = body[field];
-    if (!Array.isArray(list)) {
-      delete body[field];
-      continue;
-    }
-    body[field] = list.filter(
-      (item) =>
-        isObject(item) &&
-        ((field !== 'membersAdded' && field !== 'membersRemoved') || typeof item.id === 'string'),
-    );
-  }
-  if ('channelData' in body && !isObject(body.channelData)) delete body.channelData;
-  // As the Bot Framework reads them: times as dates, the text kept as sent.
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const value = body[field];
-    if (typeof value !== 'string') continue;
-    const raw = `raw${field.charAt(0).toUpperCase()}${field.slice(1)}`;
-    body[raw] = value;
-    body[field] = new Date(value);
-  }
-  return body as Partial<Activity>;
+  const result = IncomingActivity.safeParse(body);
+  if (result.success) return result.data;
+  throw new BadActivityError(result.error.issues[0]?.message ?? 'Send an activity: a JSON object.');
 }

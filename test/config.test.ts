@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { expect } from 'chai';
 import { ConfigError, loadConfig } from '../src/config';
+import { PROJECT_ROOT } from '../src/paths';
 
 function configError(env: Record<string, string>): ConfigError {
   try {
@@ -60,6 +62,62 @@ describe('config', function () {
       'https://a.example',
     ]);
   });
+
+  it('reads names in any case, blank variables as unset, and flags as true/false, 1/0 or yes/no', function () {
+    const config = loadConfig({
+      LOG_LEVEL: 'DEBUG',
+      PORT: '  ',
+      DEV_MODE: 'Yes',
+      DATA_DIR: 'test/fixtures/offers-data',
+      MicrosoftAppId: 'app',
+      MicrosoftAppType: 'singletenant',
+      MicrosoftAppTenantId: 'tenant',
+    });
+    expect(config.logLevel).to.equal('debug');
+    expect(config.port).to.equal(3978);
+    expect(config.devMode).to.equal(true);
+    expect(config.dataDir).to.equal(path.join(PROJECT_ROOT, 'test/fixtures/offers-data'));
+    expect(config.botAuth.MicrosoftAppType).to.equal('SingleTenant');
+    expect(loadConfig({ DEV_MODE: '0' }).devMode).to.equal(false);
+  });
+
+  it('ignores the app type when there is no app id', function () {
+    expect(loadConfig({ MicrosoftAppType: 'Other' }).botAuth.MicrosoftAppType).to.equal('');
+  });
+
+  const explained: Array<[Record<string, string>, string]> = [
+    [{ PORT: 'eighty' }, 'Configuration: PORT must be a whole number, got "eighty"'],
+    [{ STATE_TTL_DAYS: '0' }, 'Configuration: STATE_TTL_DAYS must be between 1 and 3650, got 0'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Configuration: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "loud"',
+    ],
+    [
+      { STORAGE_URL: 'postgres://db' },
+      'Configuration: STORAGE_URL has unsupported scheme "postgres:" (use memory:// or redis://)',
+    ],
+    [
+      { STORAGE_URL: 'redis://127.0.0.1:6379/0' },
+      'Configuration: DIRECT_LINE_SECRET is required with Redis storage: every instance must sign tokens with the same secret',
+    ],
+    [
+      { MicrosoftAppId: 'app' },
+      'Configuration: MicrosoftAppPassword is required when MicrosoftAppId is set',
+    ],
+    [
+      { FRAME_ANCESTORS: "'self' *" },
+      `Configuration: FRAME_ANCESTORS holds "*"; use 'self', 'none' or origins such as https://www.example.org`,
+    ],
+    [
+      { PUBLIC_URL: 'chat.example.org' },
+      'Configuration: PUBLIC_URL is not a URL (e.g. https://chat.example.org)',
+    ],
+  ];
+  for (const [env, message] of explained) {
+    it(`says what is wrong with ${JSON.stringify(env)}`, function () {
+      expect(configError(env).message).to.equal(message);
+    });
+  }
 
   const invalid: Array<[Record<string, string>, string]> = [
     [{ PORT: 'eighty' }, 'PORT'],

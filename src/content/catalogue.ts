@@ -1,28 +1,63 @@
 import path from 'node:path';
-import { ContentError, readJson } from './files';
-import { AUDIENCES, isAudience, isTopicId, TOPIC_IDS, type Audience, type TopicId } from './topics';
+import { z } from 'zod';
+import { readJson } from './files';
+import { date, httpsUrl, parseData } from './schemas';
+import { AUDIENCES, TOPIC_IDS, type Audience, type TopicId } from './topics';
+
+/** Longest menu shown at once: Web Chat shows at most this many buttons well on a phone. */
+export const MAX_BUTTONS = 6;
+
+const topicId = z.enum(TOPIC_IDS, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a topic id`,
+});
 
 /** Where a topic's facts come from. */
-export interface Source {
-  title: string;
-  url: string;
-}
+const Source = z.object({ title: z.string(), url: httpsUrl });
+/** Where a topic's facts come from. */
+export type Source = z.infer<typeof Source>;
 
+/** Language-independent facts about the topic `id` (`locales/topics/<id>.json`). */
+function topicMeta(id: TopicId) {
+  return z.object({
+    id: z.literal(id, { error: `must be "${id}"` }),
+    audiences: z
+      .array(
+        z.enum(AUDIENCES, {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not an audience (${AUDIENCES.join(', ')})`,
+        }),
+        { error: 'must list at least one audience' },
+      )
+      .min(1, { error: 'must list at least one audience' }),
+    related: z.array(
+      topicId.refine((related) => related !== id, { error: 'is the topic itself' }),
+      { error: 'must be a list of topic ids' },
+    ),
+    needsCounsellor: z.boolean({ error: 'must be true or false' }),
+    checked: date,
+    sources: z
+      .array(Source, { error: 'must list at least one source' })
+      .min(1, { error: 'must list at least one source' }),
+  });
+}
 /** Language-independent facts about a topic (`locales/topics/<id>.json`). */
-export interface TopicMeta {
-  id: TopicId;
-  audiences: Audience[];
-  related: TopicId[];
-  needsCounsellor: boolean;
-  checked: string;
-  sources: Source[];
-}
+export type TopicMeta = z.infer<ReturnType<typeof topicMeta>>;
 
+const GROUPS = { error: `needs 1–${MAX_BUTTONS} groups` };
+/** A group of topics in an audience's menu. */
+const MenuGroup = z.object({ id: z.string(), topics: z.array(topicId).min(1) });
 /** A group of topics in an audience's menu (`locales/menus.json`). */
-export interface MenuGroup {
-  id: string;
-  topics: TopicId[];
-}
+export type MenuGroup = z.infer<typeof MenuGroup>;
+
+/** `locales/menus.json`: each audience's menu, 1 to {@link MAX_BUTTONS} groups. */
+const Menus = z.object(
+  Object.fromEntries(
+    AUDIENCES.map((audience) => [
+      audience,
+      z.array(MenuGroup, GROUPS).min(1, GROUPS).max(MAX_BUTTONS, GROUPS),
+    ]),
+  ) as Record<Audience, z.ZodArray<typeof MenuGroup>>,
+);
 
 /** All topics with their metadata, and the menus per audience. */
 export interface Catalogue {
@@ -30,81 +65,14 @@ export interface Catalogue {
   menus: Readonly<Record<Audience, MenuGroup[]>>;
 }
 
-/** Longest menu shown at once: Web Chat shows at most this many buttons well on a phone. */
-export const MAX_BUTTONS = 6;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validateMeta(file: string, raw: unknown, id: TopicId): TopicMeta {
-  const meta = raw as Partial<TopicMeta>;
-  const fail = (problem: string) => new ContentError(`Content: ${file}: ${problem}`);
-  if (meta.id !== id) throw fail(`"id" must be "${id}"`);
-  if (!Array.isArray(meta.audiences) || meta.audiences.length === 0) {
-    throw fail('"audiences" must list at least one audience');
-  }
-  for (const audience of meta.audiences) {
-    if (!isAudience(audience)) throw fail(`unknown audience "${String(audience)}"`);
-  }
-  if (!Array.isArray(meta.related)) throw fail('"related" must be a list of topic ids');
-  for (const related of meta.related) {
-    if (!isTopicId(related) || related === id) throw fail(`bad related topic "${String(related)}"`);
-  }
-  if (typeof meta.needsCounsellor !== 'boolean')
-    throw fail('"needsCounsellor" must be true or false');
-  if (typeof meta.checked !== 'string' || !DATE.test(meta.checked)) {
-    throw fail('"checked" must be a date YYYY-MM-DD');
-  }
-  if (!Array.isArray(meta.sources) || meta.sources.length === 0) {
-    throw fail('"sources" must list at least one source');
-  }
-  for (const source of meta.sources) {
-    if (typeof source?.title !== 'string' || !isHttpsUrl(source.url)) {
-      throw fail(`source ${JSON.stringify(source)} needs a title and an https url`);
-    }
-  }
-  return meta as TopicMeta;
-}
-
-/** True for a well-formed absolute https URL with a host. */
-export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 /** Loads and validates `locales/topics/*.json` and `locales/menus.json`. */
 export function loadCatalogue(localesDir: string): Catalogue {
   const topics = new Map<TopicId, TopicMeta>();
   for (const id of TOPIC_IDS) {
     const file = path.join(localesDir, 'topics', `${id}.json`);
-    topics.set(id, validateMeta(file, readJson(file), id));
+    topics.set(id, parseData(topicMeta(id), readJson(file), `Content: ${file}:`));
   }
   const menusFile = path.join(localesDir, 'menus.json');
-  const rawMenus = readJson(menusFile) as Record<string, MenuGroup[]>;
-  const menus = {} as Record<Audience, MenuGroup[]>;
-  for (const audience of AUDIENCES) {
-    const groups = rawMenus[audience];
-    if (!Array.isArray(groups) || groups.length === 0 || groups.length > MAX_BUTTONS) {
-      throw new ContentError(`Content: ${menusFile}: "${audience}" needs 1–${MAX_BUTTONS} groups`);
-    }
-    for (const group of groups) {
-      if (
-        typeof group.id !== 'string' ||
-        !Array.isArray(group.topics) ||
-        group.topics.length === 0
-      ) {
-        throw new ContentError(`Content: ${menusFile}: a group of "${audience}" is malformed`);
-      }
-      for (const topic of group.topics) {
-        if (!isTopicId(topic)) {
-          throw new ContentError(`Content: ${menusFile}: unknown topic "${String(topic)}"`);
-        }
-      }
-    }
-    menus[audience] = groups;
-  }
+  const menus = parseData(Menus, readJson(menusFile), `Content: ${menusFile}:`);
   return { topics, menus };
 }

@@ -1,6 +1,7 @@
 import type { Resource } from 'i18next';
-import { isHttpsUrl, loadCatalogue } from './catalogue';
+import { loadCatalogue } from './catalogue';
 import { ContentError } from './files';
+import { isHttpsUrl } from './schemas';
 import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
 import { TOPIC_IDS } from './topics';

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { ContentError, readJson } from './files';
+import { parseData } from './schemas';
 import { INTENT_IDS, TOPIC_IDS, type IntentId, type TopicId } from './topics';
 
 /** What the classifier can answer: a content topic or a conversation intent. */
@@ -15,35 +17,43 @@ export interface Example {
   language: string;
 }
 
+/** `locales/<lng>/nlu/examples.json`: phrases per topic or intent id. */
+const ExamplesFile = z.record(
+  z.string().refine((id) => (CLASS_IDS as readonly string[]).includes(id)),
+  z.array(z.string(), { error: 'must be a list of phrases' }),
+  {
+    error: (issue) =>
+      issue.code === 'invalid_key'
+        ? 'is not a topic or intent id'
+        : 'must be phrases per topic or intent id',
+  },
+);
+
+/** `locales/terms.json`: variants per German term; keys starting with `_` are notes for editors. */
+const TermsFile = z
+  .record(z.string(), z.unknown())
+  .transform((terms) =>
+    Object.fromEntries(Object.entries(terms).filter(([canonical]) => !canonical.startsWith('_'))),
+  )
+  .pipe(z.record(z.string(), z.array(z.string(), { error: 'must be a list' })));
+
 /** Reads `locales/<lng>/nlu/examples.json` of every language; errors name the file and id. */
 export function loadExamples(localesDir: string, languages: readonly string[]): Example[] {
-  const examples: Example[] = [];
-  for (const language of languages) {
+  return languages.flatMap((language) => {
     const file = path.join(localesDir, language, 'nlu', 'examples.json');
     if (!existsSync(file)) throw new ContentError(`Content: ${file} is missing`);
-    const byId = readJson(file) as Record<string, unknown>;
-    for (const [id, phrases] of Object.entries(byId)) {
-      if (!(CLASS_IDS as readonly string[]).includes(id)) {
-        throw new ContentError(`Content: ${file}: "${id}" is not a topic or intent id`);
-      }
-      if (!Array.isArray(phrases) || phrases.some((phrase) => typeof phrase !== 'string')) {
-        throw new ContentError(`Content: ${file}: "${id}" must be a list of phrases`);
-      }
-      for (const text of phrases as string[]) examples.push({ text, id: id as ClassId, language });
-    }
-  }
-  return examples;
+    const byId = parseData(ExamplesFile, readJson(file), `Content: ${file}:`);
+    return Object.entries(byId).flatMap(([id, phrases]) =>
+      phrases.map((text) => ({ text, id: id as ClassId, language })),
+    );
+  });
 }
 
 /** German terms in other scripts and spellings → one form (`locales/terms.json`). */
 export function loadTerms(localesDir: string): Record<string, string[]> {
-  const raw = readJson(path.join(localesDir, 'terms.json')) as Record<string, unknown>;
-  const terms: Record<string, string[]> = {};
-  for (const [canonical, variants] of Object.entries(raw)) {
-    if (canonical.startsWith('_')) continue;
-    if (!Array.isArray(variants))
-      throw new ContentError(`Content: terms.json: "${canonical}" must be a list`);
-    terms[canonical] = variants as string[];
-  }
-  return terms;
+  return parseData(
+    TermsFile,
+    readJson(path.join(localesDir, 'terms.json')),
+    'Content: terms.json:',
+  );
 }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
-import { ContentError, readJson } from './files';
+import { z } from 'zod';
+import { readJson } from './files';
+import { parseData } from './schemas';
 
 /** The days of `weekly`, Monday first (ISO weekday 1–7). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -12,37 +14,67 @@ export const NEXT_OPENING_HORIZON_DAYS = 60;
 /** The time zone of a service point that names none (the project started in Leipzig). */
 export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
-/** An opening from `from` to `to`, local times "HH:MM" on one day. */
-export interface Interval {
-  from: string;
-  to: string;
-}
-
-/** When counsellors are there: a weekly schedule with dated exceptions, in one time zone. */
-export interface OpeningHours {
-  /** IANA time zone, e.g. Europe/Berlin. */
-  timeZone: string;
-  /** A team that answers around the clock: always open. */
-  alwaysOpen: boolean;
-  weekly: Record<Weekday, Interval[]>;
-  /** Days that differ from the week: holidays (no intervals: closed) or special hours. */
-  exceptions: Record<string, Interval[]>;
-}
-
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HH_MM = { error: 'must be a time HH:MM' };
+const time = z.string(HH_MM).regex(TIME, HH_MM);
 
-function intervals(raw: unknown, where: string): Interval[] {
-  if (!Array.isArray(raw)) throw new ContentError(`${where} must be a list of {"from", "to"}`);
-  return raw.map((item: unknown, index) => {
-    const { from, to } = (item ?? {}) as Record<string, unknown>;
-    if (typeof from !== 'string' || typeof to !== 'string' || !TIME.test(from) || !TIME.test(to)) {
-      throw new ContentError(`${where}[${index}] needs "from" and "to" as HH:MM`);
-    }
-    if (from >= to) throw new ContentError(`${where}[${index}]: "from" must be before "to"`);
-    return { from, to };
+/** One opening: `{"from": "09:00", "to": "12:00"}`, from before to. */
+const Interval = z
+  .object({ from: time, to: time }, { error: 'needs "from" and "to" as HH:MM' })
+  .refine(({ from, to }) => from < to, { error: '"from" must be before "to"' });
+/** An opening from `from` to `to`, local times "HH:MM" on one day. */
+export type Interval = z.infer<typeof Interval>;
+
+const TIME_ZONE = { error: 'must be an IANA time zone such as Europe/Berlin' };
+const Openings = z.array(Interval, { error: 'must be a list of {"from", "to"}' });
+const Day = Openings.default([]);
+
+/**
+ * A schedule as the data files write it (`hours.json`, and the offers'
+ * `consultations.json` and `hotline.json`): `timeZone`, `weekly` intervals per
+ * weekday, dated `exceptions`, or `alwaysOpen`.
+ */
+export const Schedule = z
+  .object({
+    /** IANA time zone, e.g. Europe/Berlin. */
+    timeZone: z
+      .string(TIME_ZONE)
+      .refine((zone) => IANAZone.isValidZone(zone), TIME_ZONE)
+      .default(DEFAULT_TIME_ZONE),
+    /** A team that answers around the clock: always open (anything but `true` is not). */
+    alwaysOpen: z.boolean().catch(false),
+    weekly: z
+      .strictObject(
+        { mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day },
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `has ${issue.keys.map((day) => `"${day}"`).join(', ')}; use ${WEEKDAYS.join(', ')}`
+              : `must hold opening hours per day (${WEEKDAYS.join(', ')})`,
+        },
+      )
+      .prefault({}),
+    /** Days that differ from the week: holidays (no intervals: closed) or special hours. */
+    exceptions: z
+      .record(z.string(), Openings, { error: 'must hold opening hours per date YYYY-MM-DD' })
+      .superRefine((exceptions, ctx) => {
+        const notDates = Object.keys(exceptions).filter(
+          (day) => !DATE.test(day) || !DateTime.fromISO(day).isValid,
+        );
+        if (notDates.length > 0) {
+          const named = notDates.map((day) => `"${day}"`).join(', ');
+          ctx.addIssue({ code: 'custom', message: `has ${named}; use dates YYYY-MM-DD` });
+        }
+      })
+      .default({}),
+  })
+  .refine((hours) => hours.alwaysOpen || WEEKDAYS.some((day) => hours.weekly[day].length > 0), {
+    error: 'no opening hours in "weekly" (or set "alwaysOpen": true)',
   });
-}
+
+/** When counsellors are there: a weekly schedule with dated exceptions, in one time zone. */
+export type OpeningHours = z.infer<typeof Schedule>;
 
 /**
  * Reads `<dataDir>/hours.json`; undefined when the organisation gives no
@@ -51,39 +83,7 @@ function intervals(raw: unknown, where: string): Interval[] {
 export function loadHours(dataDir: string): OpeningHours | undefined {
   const file = path.join(dataDir, 'hours.json');
   if (!existsSync(file)) return undefined;
-  return parseSchedule(readJson(file) as Record<string, unknown>, `Data: ${file}:`);
-}
-
-/**
- * A schedule as the data files write it: `timeZone`, `weekly` intervals per
- * weekday, dated `exceptions`, or `alwaysOpen`. Errors start with `where`.
- */
-export function parseSchedule(raw: Record<string, unknown>, where: string): OpeningHours {
-  const timeZone = raw.timeZone ?? 'Europe/Berlin';
-  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
-    throw new ContentError(`${where} "timeZone" must be an IANA time zone such as Europe/Berlin`);
-  }
-  const alwaysOpen = raw.alwaysOpen === true;
-  const weeklyRaw = (raw.weekly ?? {}) as Record<string, unknown>;
-  for (const day of Object.keys(weeklyRaw)) {
-    if (!(WEEKDAYS as readonly string[]).includes(day)) {
-      throw new ContentError(`${where} "weekly" has "${day}"; use ${WEEKDAYS.join(', ')}`);
-    }
-  }
-  const weekly = {} as Record<Weekday, Interval[]>;
-  for (const day of WEEKDAYS)
-    weekly[day] = intervals(weeklyRaw[day] ?? [], `${where} weekly.${day}`);
-  const exceptions: Record<string, Interval[]> = {};
-  for (const [date, value] of Object.entries((raw.exceptions ?? {}) as Record<string, unknown>)) {
-    if (!DATE.test(date) || !DateTime.fromISO(date).isValid) {
-      throw new ContentError(`${where} exception "${date}" is not a date YYYY-MM-DD`);
-    }
-    exceptions[date] = intervals(value, `${where} exceptions.${date}`);
-  }
-  if (!alwaysOpen && WEEKDAYS.every((day) => weekly[day].length === 0)) {
-    throw new ContentError(`${where} no opening hours in "weekly" (or set "alwaysOpen": true)`);
-  }
-  return { timeZone, alwaysOpen, weekly, exceptions };
+  return parseData(Schedule, readJson(file), `Data: ${file}:`);
 }
 
 /** The openings of one local day, as instants. */

@@ -1,19 +1,38 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Fields, type LocalizedText, type Source } from '../content/fields';
-import { ContentError, readJson } from '../content/files';
-import { parseSchedule, type OpeningHours } from '../content/hours';
-import { AUDIENCES, type Audience } from '../content/topics';
+import { z } from 'zod';
+import { readJson } from '../content/files';
+import { Schedule, type OpeningHours } from '../content/hours';
+import {
+  contentError,
+  dateTime,
+  httpsUrl,
+  listOf,
+  localized,
+  numberFrom,
+  parseData,
+  Source,
+  text,
+  uniqueIds,
+} from '../content/schemas';
+import { AUDIENCES } from '../content/topics';
+
+const ID = /^[a-z0-9][a-z0-9-]{1,60}$/;
+const UNIQUE_ID = 'must be a unique lowercase id';
+const id = text.regex(ID, { error: UNIQUE_ID });
+const REQUIRED_TEXT_LANGUAGES = ['en'] as const;
+
+/** `consultations.json`, besides its schedule: `slotMinutes`, `place` and `address`. */
+const ConsultationDetails = z.object({
+  /** Length of one appointment. */
+  slotMinutes: numberFrom(10, 240),
+  /** Where they take place. */
+  place: text,
+  address: text.optional(),
+});
 
 /** Consultation hours in which people can ask for an appointment. */
-export interface Consultations {
-  schedule: OpeningHours;
-  /** Length of one appointment. */
-  slotMinutes: number;
-  /** Where they take place. */
-  place: string;
-  address?: string;
-}
+export type Consultations = z.infer<typeof ConsultationDetails> & { schedule: OpeningHours };
 
 /** The telephone hotline for small companies. */
 export interface Hotline {
@@ -22,40 +41,65 @@ export interface Hotline {
   schedule?: OpeningHours;
 }
 
+/** `hotline.json`: `phone` and, when it names hours (`weekly` or `alwaysOpen`), a schedule. */
+const HotlineFile = z.object({
+  phone: text,
+  weekly: z.unknown().optional(),
+  alwaysOpen: z.unknown().optional(),
+});
+
 /** A fair or information event. */
-export interface OfferEvent {
-  id: string;
-  title: LocalizedText;
-  description?: LocalizedText;
-  audiences: Audience[];
-  /** ISO date-times with offset. */
-  start: string;
-  end?: string;
-  place: string;
-  address?: string;
-  url?: string;
-  source: Source;
-}
+const OfferEvent = z
+  .object({
+    id,
+    title: localized(REQUIRED_TEXT_LANGUAGES),
+    description: localized(REQUIRED_TEXT_LANGUAGES).optional(),
+    audiences: listOf(z.enum(AUDIENCES), AUDIENCES.join(', ')),
+    /** ISO date-times with offset. */
+    start: dateTime,
+    end: dateTime.optional(),
+    place: text,
+    address: text.optional(),
+    url: httpsUrl.optional(),
+    source: Source,
+  })
+  .refine((event) => event.end === undefined || Date.parse(event.end) > Date.parse(event.start), {
+    path: ['end'],
+    error: 'must be after "start"',
+  });
+/** A fair or information event. */
+export type OfferEvent = z.infer<typeof OfferEvent>;
+
+/** `events.json`: `{"events": [...]}`. */
+const EventsFile = z.object({
+  events: z.array(OfferEvent, { error: 'must be a list' }).superRefine(uniqueIds(UNIQUE_ID)),
+});
 
 /** A stop of an orientation route. */
-export interface RouteStop {
-  name: string;
+const RouteStop = z.object({
+  name: text,
   /** What young people can see there. */
-  see: LocalizedText;
-  address: string;
-  lat: number;
-  lon: number;
-}
+  see: localized(REQUIRED_TEXT_LANGUAGES),
+  address: text,
+  lat: numberFrom(-90, 90),
+  lon: numberFrom(-180, 180),
+});
+/** A stop of an orientation route. */
+export type RouteStop = z.infer<typeof RouteStop>;
 
-/** An orientation route: companies or workshops of one occupational field. */
-export interface OrientationRoute {
-  id: string;
+/** An orientation route (`routes/<name>.json`): companies or workshops of one occupational field. */
+const OrientationRoute = z.object({
+  id,
   /** The occupational field, e.g. "Handwerk", in every language shown. */
-  field: LocalizedText;
-  title: LocalizedText;
-  stops: RouteStop[];
-  source: Source;
-}
+  field: localized(REQUIRED_TEXT_LANGUAGES),
+  title: localized(REQUIRED_TEXT_LANGUAGES),
+  stops: z.array(RouteStop, { error: 'must list at least 2 stops' }).min(2, {
+    error: 'must list at least 2 stops',
+  }),
+  source: Source,
+});
+/** An orientation route: companies or workshops of one occupational field. */
+export type OrientationRoute = z.infer<typeof OrientationRoute>;
 
 /** What the service point offers besides answers, from `data/`. */
 export interface Offers {
@@ -65,76 +109,36 @@ export interface Offers {
   routes: OrientationRoute[];
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{1,60}$/;
-const REQUIRED_TEXT_LANGUAGES = ['en'] as const;
-
-function optionalFile(dataDir: string, name: string): Record<string, unknown> | undefined {
+/** The parsed JSON of `<dataDir>/<name>`, or undefined when there is no such file. */
+function optionalFile(dataDir: string, name: string): unknown {
   const file = path.join(dataDir, name);
-  return existsSync(file) ? (readJson(file) as Record<string, unknown>) : undefined;
+  return existsSync(file) ? readJson(file) : undefined;
 }
 
 /** `consultations.json`: a schedule plus `slotMinutes` and `place`. */
 function loadConsultations(dataDir: string): Consultations | undefined {
   const raw = optionalFile(dataDir, 'consultations.json');
-  if (!raw) return undefined;
+  if (raw === undefined) return undefined;
   const where = `Data: ${path.join(dataDir, 'consultations.json')}:`;
-  const fields = new Fields(raw, where);
-  const address = fields.optionalText('address');
-  return {
-    schedule: parseSchedule(raw, where),
-    slotMinutes: fields.number('slotMinutes', 10, 240),
-    place: fields.text('place'),
-    ...(address ? { address } : {}),
-  };
+  const schedule = parseData(Schedule, raw, where);
+  return { schedule, ...parseData(ConsultationDetails, raw, where) };
 }
 
 /** `hotline.json`: `phone` and, if known, a schedule; else the organisation's hotline number. */
 function loadHotline(dataDir: string, fallbackPhone: string): Hotline {
   const raw = optionalFile(dataDir, 'hotline.json');
-  if (!raw) return { phone: fallbackPhone };
+  if (raw === undefined) return { phone: fallbackPhone };
   const where = `Data: ${path.join(dataDir, 'hotline.json')}:`;
-  const phone = new Fields(raw, where).text('phone');
-  return raw.weekly || raw.alwaysOpen ? { phone, schedule: parseSchedule(raw, where) } : { phone };
+  const hotline = parseData(HotlineFile, raw, where);
+  return hotline.weekly || hotline.alwaysOpen
+    ? { phone: hotline.phone, schedule: parseData(Schedule, raw, where) }
+    : { phone: hotline.phone };
 }
 
 function loadEvents(dataDir: string): OfferEvent[] {
-  const file = path.join(dataDir, 'events.json');
   const raw = optionalFile(dataDir, 'events.json');
-  if (!raw) return [];
-  if (!Array.isArray(raw.events)) throw new ContentError(`Data: ${file}: "events" must be a list`);
-  const seen = new Set<string>();
-  return raw.events.map((entry: Record<string, unknown>, index) => {
-    const fields = new Fields(entry, `Data: ${file}: events[${index}]`);
-    const id = fields.text('id');
-    if (!ID.test(id) || seen.has(id)) fields.fail('id', 'must be a unique lowercase id');
-    seen.add(id);
-    const start = fields.dateTime('start');
-    const end = entry.end === undefined ? undefined : fields.dateTime('end');
-    if (end !== undefined && Date.parse(end) <= Date.parse(start))
-      fields.fail('end', 'must be after "start"');
-    const optional = {
-      description:
-        entry.description === undefined
-          ? undefined
-          : fields.localized('description', REQUIRED_TEXT_LANGUAGES),
-      end,
-      address: fields.optionalText('address'),
-      url: fields.optionalUrl('url'),
-    };
-    return {
-      id,
-      title: fields.localized('title', REQUIRED_TEXT_LANGUAGES),
-      audiences: fields.list<Audience>(
-        'audiences',
-        (item) => (AUDIENCES as readonly string[]).includes(item),
-        AUDIENCES.join(', '),
-      ),
-      start,
-      place: fields.text('place'),
-      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
-      source: fields.source(),
-    } as OfferEvent;
-  });
+  if (raw === undefined) return [];
+  return parseData(EventsFile, raw, `Data: ${path.join(dataDir, 'events.json')}:`).events;
 }
 
 function loadRoutes(dataDir: string): OrientationRoute[] {
@@ -146,30 +150,11 @@ function loadRoutes(dataDir: string): OrientationRoute[] {
     .sort()
     .map((name) => {
       const file = path.join(dir, name);
-      const raw = readJson(file) as Record<string, unknown>;
-      const fields = new Fields(raw, `Data: ${file}:`);
-      const id = fields.text('id');
-      if (!ID.test(id) || seen.has(id)) fields.fail('id', 'must be a unique lowercase id');
-      seen.add(id);
-      if (!Array.isArray(raw.stops) || raw.stops.length < 2)
-        fields.fail('stops', 'must list at least 2 stops');
-      const stops = (raw.stops as Array<Record<string, unknown>>).map((stop, index) => {
-        const stopFields = new Fields(stop, `Data: ${file}: stops[${index}]`);
-        return {
-          name: stopFields.text('name'),
-          see: stopFields.localized('see', REQUIRED_TEXT_LANGUAGES),
-          address: stopFields.text('address'),
-          lat: stopFields.number('lat', -90, 90),
-          lon: stopFields.number('lon', -180, 180),
-        };
-      });
-      return {
-        id,
-        field: fields.localized('field', REQUIRED_TEXT_LANGUAGES),
-        title: fields.localized('title', REQUIRED_TEXT_LANGUAGES),
-        stops,
-        source: fields.source(),
-      };
+      const route = parseData(OrientationRoute, readJson(file), `Data: ${file}:`);
+      // Each route is a file of its own, so their ids are compared here.
+      if (seen.has(route.id)) throw contentError(`Data: ${file}:`, ['id'], UNIQUE_ID);
+      seen.add(route.id);
+      return route;
     });
 }
 

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { inLanguage } from '../content/fields';
+import { inLanguage } from '../content/schemas';
 import type { AppointmentRequest, RecordStore } from '../handover/records';
 import type { Logger } from '../logger';
 import type { OfferEvent } from './data';

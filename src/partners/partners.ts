@@ -9,9 +9,20 @@ import {
   type CardAction,
 } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { Fields, inLanguage, type LocalizedText, type Source } from '../content/fields';
-import { ContentError, readJson } from '../content/files';
-import { isTopicId, type TopicId } from '../content/topics';
+import { z } from 'zod';
+import { readJson } from '../content/files';
+import {
+  email,
+  httpsUrl,
+  inLanguage,
+  listOf,
+  localized,
+  parseData,
+  Source,
+  text,
+  uniqueIds,
+} from '../content/schemas';
+import { TOPIC_IDS, type TopicId } from '../content/topics';
 import { directionOf, SUPPORTED_LANGUAGES, type Language } from '../language/languages';
 
 /** The districts of the service point's region a partner can serve. */
@@ -19,26 +30,33 @@ export const REGIONS = ['leipzig', 'landkreis-leipzig', 'nordsachsen'] as const;
 /** One of {@link REGIONS}. */
 export type Region = (typeof REGIONS)[number];
 
-/** A network partner the bot suggests and a counsellor can refer a user to. */
-export interface Partner {
-  id: string;
-  name: string;
-  /** What they help with. */
-  topics: TopicId[];
-  /** Where they help (every district of the region when all are listed). */
-  regions: Region[];
-  /** Languages they counsel in (ISO 639 codes; not only the bot's languages). */
-  languages: string[];
-  /** What they do, in every language of the bot. */
-  description: LocalizedText;
-  address?: string;
-  phone?: string;
-  email?: string;
-  website?: string;
-  source: Source;
-}
+const UNIQUE_ID = 'must be a unique lowercase id like "ihk-leipzig"';
 
-const ID = /^[a-z0-9][a-z0-9-]{1,40}$/;
+/** A network partner the bot suggests and a counsellor can refer a user to. */
+const Partner = z.object({
+  id: text.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, { error: UNIQUE_ID }),
+  name: text,
+  /** What they help with. */
+  topics: listOf(z.enum(TOPIC_IDS), 'topic ids from TOPICS.md'),
+  /** Where they help (every district of the region when all are listed). */
+  regions: listOf(z.enum(REGIONS), REGIONS.join(', ')),
+  /** Languages they counsel in (ISO 639 codes; not only the bot's languages). */
+  languages: listOf(z.string().regex(/^[a-z]{2,3}$/), 'language codes such as "de", "ar"'),
+  /** What they do, in every language of the bot. */
+  description: localized(SUPPORTED_LANGUAGES),
+  address: text.optional(),
+  phone: text.optional(),
+  email: email.optional(),
+  website: httpsUrl.optional(),
+  source: Source,
+});
+/** A network partner the bot suggests and a counsellor can refer a user to. */
+export type Partner = z.infer<typeof Partner>;
+
+/** `partners.json`: `{"partners": [...]}`. */
+const PartnersFile = z.object({
+  partners: z.array(Partner, { error: 'must be a list' }).superRefine(uniqueIds(UNIQUE_ID)),
+});
 
 /**
  * Reads `<dataDir>/partners.json` (`{"partners": [...]}`), or none when the
@@ -47,42 +65,7 @@ const ID = /^[a-z0-9][a-z0-9-]{1,40}$/;
 export function loadPartners(dataDir: string): Partner[] {
   const file = path.join(dataDir, 'partners.json');
   if (!existsSync(file)) return [];
-  const raw = readJson(file) as { partners?: unknown };
-  if (!Array.isArray(raw.partners)) {
-    throw new ContentError(`Data: ${file}: "partners" must be a list`);
-  }
-  const seen = new Set<string>();
-  return raw.partners.map((entry: Record<string, unknown>, index) => {
-    const fields = new Fields(entry, `Data: ${file}: partners[${index}]`);
-    const id = fields.text('id');
-    if (!ID.test(id) || seen.has(id))
-      fields.fail('id', 'must be a unique lowercase id like "ihk-leipzig"');
-    seen.add(id);
-    const optional = {
-      address: fields.optionalText('address'),
-      phone: fields.optionalText('phone'),
-      email: fields.optionalEmail('email'),
-      website: fields.optionalUrl('website'),
-    };
-    return {
-      id,
-      name: fields.text('name'),
-      topics: fields.list<TopicId>('topics', isTopicId, 'topic ids from TOPICS.md'),
-      regions: fields.list<Region>(
-        'regions',
-        (item) => (REGIONS as readonly string[]).includes(item),
-        REGIONS.join(', '),
-      ),
-      languages: fields.list(
-        'languages',
-        (item) => /^[a-z]{2,3}$/.test(item),
-        'language codes such as "de", "ar"',
-      ),
-      description: fields.localized('description', SUPPORTED_LANGUAGES),
-      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
-      source: fields.source(),
-    } as Partner;
-  });
+  return parseData(PartnersFile, readJson(file), `Data: ${file}:`).partners;
 }
 
 /** The partners for a topic in a district, the most specific first (fewest topics). */

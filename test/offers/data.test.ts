@@ -111,3 +111,72 @@ describe('the offers data is validated at start, errors naming file, entry and f
     ).to.equal('Data: <data>/events.json: events[0] "source" must be {"title", "url", "checked"}');
   });
 });
+
+describe('the offers data: more of what an editor can get wrong', () => {
+  it('two partners with the same id, and a partner that is not an object', () => {
+    expect(
+      brokenBy('partners.json', (json) => {
+        const partners = json.partners as Entries;
+        partners[1]!.id = partners[0]!.id;
+      }),
+    ).to.equal(
+      'Data: <data>/partners.json: partners[1] "id" must be a unique lowercase id like "ihk-leipzig"',
+    );
+    expect(
+      brokenBy('partners.json', (json) => {
+        (json.partners as unknown[])[0] = 'IHK';
+      }),
+    ).to.equal('Data: <data>/partners.json: partners[0] must be an object {…}');
+  });
+
+  it('a partner description in a language the bot does not speak', () => {
+    expect(
+      brokenBy('partners.json', (json) => {
+        ((json.partners as Entries)[0]!.description as Record<string, unknown>).pl = 'Doradztwo';
+      }),
+    ).to.match(
+      /^Data: <data>\/partners.json: partners\[0\] "description.pl" is not a supported language \(de, /,
+    );
+  });
+
+  it('an event for an unknown audience, and a source checked on no date', () => {
+    expect(
+      brokenBy('events.json', (json) => {
+        (json.events as Entries)[0]!.audiences = ['students'];
+      }),
+    ).to.match(/^Data: <data>\/events.json: events\[0\] "audiences" must be a list of youth, /);
+    expect(
+      brokenBy('events.json', (json) => {
+        ((json.events as Entries)[0]!.source as Record<string, unknown>).checked = 'last week';
+      }),
+    ).to.equal('Data: <data>/events.json: events[0] "source.checked" must be a date YYYY-MM-DD');
+  });
+
+  it('a hotline without a phone number, and consultation hours with a holiday that is no date', () => {
+    expect(
+      brokenBy('hotline.json', (json) => {
+        delete json.phone;
+      }),
+    ).to.equal('Data: <data>/hotline.json: "phone" must be a non-empty text');
+    expect(
+      brokenBy('consultations.json', (json) => {
+        json.exceptions = { '24.12.2026': [] };
+      }),
+    ).to.equal(
+      'Data: <data>/consultations.json: "exceptions" has "24.12.2026"; use dates YYYY-MM-DD',
+    );
+  });
+
+  it('two routes with the same id, in two files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kausa-data-'));
+    try {
+      cpSync(OFFERS_DATA_DIR, dir, { recursive: true });
+      cpSync(path.join(dir, 'routes/handwerk.json'), path.join(dir, 'routes/industrie.json'));
+      expect(() => createContent(LOCALES_DIR, dir)).to.throw(
+        `Data: ${dir}/routes/industrie.json: "id" must be a unique lowercase id`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
