@@ -226,7 +226,7 @@ export class Recognizers {
       }
     }
     const culture = BOOLEAN_CULTURES[language];
-    if (culture) {
+    if (culture && words.length <= MAX_YES_NO_WORDS) {
       const [match] = recognizeBoolean(text, culture);
       const value = (match?.resolution as { value?: boolean } | undefined)?.value;
       if (typeof value === 'boolean') return value ? 'yes' : 'no';

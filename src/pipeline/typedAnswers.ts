@@ -1,6 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { distance } from 'fastest-levenshtein';
-import { normalizeForMatching } from '../language/normalize';
 import type { Recognizers } from '../language/recognizers';
 import type { BotStates } from '../state';
 import { buttonValueOf, type ButtonValue } from '../ui/actions';
@@ -60,13 +59,17 @@ export class TypedAnswers implements Middleware {
     const offeredChoices = new Set(
       buttons.flatMap((button) => ('choice' in button.value ? [button.value.choice] : [])),
     );
-    const choice = this.recognizers.choice(text, language, offeredChoices);
+    const choice =
+      offeredChoices.size > 0 ? this.recognizers.choice(text, language, offeredChoices) : undefined;
     const named = choice && buttons.find((b) => 'choice' in b.value && b.value.choice === choice);
     if (named) return named.value;
 
-    const yesNo = this.recognizers.yesNo(text, language);
-    if (yesNo) {
-      const answering = only(buttons.filter((button) => yesNoMeaning(button.value) === yesNo));
+    // Only where a button answers yes or no (reading yes/no costs a model run in some languages).
+    if (buttons.some((button) => yesNoMeaning(button.value) !== undefined)) {
+      const yesNo = this.recognizers.yesNo(text, language);
+      const answering = yesNo
+        ? only(buttons.filter((button) => yesNoMeaning(button.value) === yesNo))
+        : undefined;
       if (answering) return answering.value;
     }
 
@@ -74,10 +77,7 @@ export class TypedAnswers implements Middleware {
     const letters = typed.replace(/[^\p{L}]/gu, '').length;
     const partial = only(
       buttons.filter((button, index) => {
-        const core = normalizeForMatching(
-          this.ui.labelIn(language, button).replace(/\([^)]*\)/g, ' '),
-        );
-        if (core === typed) return true;
+        if (this.ui.labelCoreForm(language, button) === typed) return true;
         const labelWords = new Set(forms[index]!.split(' '));
         return letters >= MIN_PARTIAL_LETTERS && words.every((word) => labelWords.has(word));
       }),

@@ -142,6 +142,18 @@ export class Ui {
     return this.i18n.getFixedT(language)('language.name');
   }
 
+  /** A button's label without its parenthesis ("IHK (Handel)" → "ihk"), in matching form. */
+  labelCoreForm(language: Language, button: Button): string {
+    const label = this.labelIn(language, button);
+    const cacheKey = `core\u0000${label}`;
+    let form = this.matchForms.get(cacheKey);
+    if (form === undefined) {
+      form = normalizeForMatching(label.replace(/\([^)]*\)/g, ' '));
+      this.matchForms.set(cacheKey, form);
+    }
+    return form;
+  }
+
   /** A button's label in a language, in matching form (lower case, no punctuation…). */
   labelForm(language: Language, button: Button): string {
     const label = this.labelIn(language, button);
