@@ -18,6 +18,8 @@ const MAX_RELATED = 3;
 export interface AnswerOptions {
   topic: TopicId;
   more?: boolean;
+  /** The topic of a second question asked in the same message: named, and its button first. */
+  also?: TopicId;
 }
 
 /**
@@ -32,7 +34,7 @@ export class AnswerDialog extends ViewDialog {
   }
 
   private async showAnswerStep(step: WaterfallStepContext) {
-    const { topic, more = false } = step.options as AnswerOptions;
+    const { topic, more = false, also } = step.options as AnswerOptions;
     const meta = this.deps.catalogue.topics.get(topic);
     if (!meta) throw new Error(`AnswerDialog: unknown topic ${topic}`);
     await this.answered(step.context, topic);
@@ -51,11 +53,16 @@ export class AnswerDialog extends ViewDialog {
       texts.push({ key: 'answer.needsCounsellor' });
       buttons.push(counsellor);
     }
+    if (also) {
+      texts.push({ key: 'answer.alsoAsked', args: { topic: { key: `topics:${also}.title` } } });
+      buttons.push({ value: { topic: also } });
+    }
     if (!more) buttons.push({ value: { action: 'more', topic } });
     // What the service point does about it: book, list, check, call, or who can help.
     const offer = offerFor(this.deps, topic);
     if (offer) buttons.push(offer);
-    for (const related of meta.related.slice(0, offer ? MAX_RELATED - 1 : MAX_RELATED)) {
+    const relatedCount = MAX_RELATED - (offer ? 1 : 0) - (also ? 1 : 0);
+    for (const related of meta.related.filter((one) => one !== also).slice(0, relatedCount)) {
       buttons.push({ value: { topic: related } });
     }
     if (!meta.needsCounsellor) buttons.push(counsellor);

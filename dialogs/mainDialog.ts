@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
 import { isAudience, isTopicId } from '../src/content/topics';
+import type { ClassId } from '../src/content/examples';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, type AnswerOptions } from './answerDialog';
 import { AUDIENCE_DIALOG } from './audienceDialog';
@@ -182,7 +183,10 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** How the turn's message was understood (by the pipeline, or here). */
-  private async understanding(context: TurnContext, text: string): Promise<Decision> {
+  private async understanding(
+    context: TurnContext,
+    text: string,
+  ): Promise<Decision & { also?: ClassId }> {
     return (
       turnUnderstanding(context) ??
       (await this.deps.understander.understand(text, { language: turnLanguage(context) }))
@@ -231,7 +235,12 @@ export class MainDialog extends InterruptibleDialog {
     await this.noteWhoAsks(context, text);
     if (isTopicId(id) || decision.certainty !== 'confident') {
       if (isTopicId(id) && decision.certainty === 'confident') {
-        return this.restart(innerDc, ANSWER_DIALOG, { topic: id } satisfies AnswerOptions);
+        // A second question in the same message is named, its answer one tap away.
+        const also = decision.also && isTopicId(decision.also) ? decision.also : undefined;
+        return this.restart(innerDc, ANSWER_DIALOG, {
+          topic: id,
+          ...(also ? { also } : {}),
+        } satisfies AnswerOptions);
       }
       await ui.send(
         context,

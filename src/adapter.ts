@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { i18n } from 'i18next';
+import { FORMAL_CONTEXT, turnReader, type Registers } from './content/register';
 import type { Config } from './config';
 import { languageOfActivity, localizedMessage } from './language/replies';
 import { describeError, type Logger } from './logger';
@@ -44,7 +45,12 @@ export class BotFrameworkAdapter extends CloudAdapter {
  * turn into a short apology in the user's language (the cause goes to the
  * log, without personal data).
  */
-export function createAdapter(config: Config, i18n: i18n, logger: Logger): BotFrameworkAdapter {
+export function createAdapter(
+  config: Config,
+  i18n: i18n,
+  registers: Registers,
+  logger: Logger,
+): BotFrameworkAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     config.botAuth as ConfigurationBotFrameworkAuthenticationOptions,
   );
@@ -52,13 +58,14 @@ export function createAdapter(config: Config, i18n: i18n, logger: Logger): BotFr
   const adapter = new BotFrameworkAdapter(
     new ClientReusingAuthentication(auth, (serviceUrl) => mayCall(mode, serviceUrl)),
   );
-  adapter.onTurnError = apologiseOnTurnError(i18n, logger);
+  adapter.onTurnError = apologiseOnTurnError(i18n, registers, logger);
   return adapter;
 }
 
 /** A turn-error handler for any adapter: log the cause, apologise in the user's language. */
 export function apologiseOnTurnError(
   i18n: i18n,
+  registers: Registers,
   logger: Logger,
 ): (context: TurnContext, error: Error) => Promise<void> {
   return async (context: TurnContext, error: Error) => {
@@ -69,7 +76,16 @@ export function apologiseOnTurnError(
     const language = turnLanguageIfSet(context) ?? languageOfActivity(context.activity);
     try {
       await context.sendActivity(
-        localizedMessage(i18n.getFixedT(language)('error.unavailable'), language),
+        localizedMessage(
+          // In the reader's form of address: polite to anyone the bot does not know yet.
+          i18n.getFixedT(language)(
+            'error.unavailable',
+            registers.of(language, turnReader(context)) === 'formal'
+              ? { context: FORMAL_CONTEXT }
+              : {},
+          ),
+          language,
+        ),
       );
     } catch (sendError) {
       logger.error({ err: describeError(sendError) }, 'could not send the apology');

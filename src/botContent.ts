@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import { createI18n } from './language/i18n';
 import { SUPPORTED_LANGUAGES, type Language } from './language/languages';
 import { Recognizers, type RecognizerWords } from './language/recognizers';
+import { loadRegisters, type Registers } from './content/register';
 import { loadOffers, type Offers } from './offers/data';
 import { loadPartners, type Partner } from './partners/partners';
 import { loadCatalogue, type Catalogue } from './content/catalogue';
@@ -17,6 +18,8 @@ export interface BotContent {
   /** Counselling hours (`data/hours.json`), or undefined when the organisation names none. */
   hours: OpeningHours | undefined;
   recognizers: Recognizers;
+  /** How each language addresses each reader (`locales/registers.json`). */
+  registers: Registers;
   /** Network partners (`data/partners.json`), empty when the organisation lists none. */
   partners: Partner[];
   /** Consultation hours, hotline, events and orientation routes (`data/`). */
@@ -41,6 +44,7 @@ export function createContent(localesDir: string, dataDir: string): BotContent {
     organisation,
     hours,
     recognizers: new Recognizers(words),
+    registers: loadRegisters(localesDir),
     partners: loadPartners(dataDir),
     offers,
     timeZone: hours?.timeZone ?? offers.consultations?.schedule.timeZone ?? DEFAULT_TIME_ZONE,

@@ -110,7 +110,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
   const { content, understander } = parts;
   const { recognizers } = content;
   const service = parts.handover.service;
-  const ui = new Ui(content.i18n);
+  const ui = new Ui(content.i18n, content.registers);
   // Each turn writes back the eTag it read: a concurrent turn elsewhere is detected and redone.
   const stateStorage = new OptimisticStorage(parts.storage);
   const states = new BotStates(stateStorage);
@@ -196,7 +196,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   // The channels are built before the bot they feed: its turns are bound below.
   const turn = lateBound<[TurnContext], Promise<void>>('the bot');
-  const adapter = createAdapter(config, content.i18n, logger);
+  const adapter = createAdapter(config, content.i18n, content.registers, logger);
   const directLine = createDirectLine({
     redis,
     namespace,
@@ -207,7 +207,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     runBot: turn.call,
     logger,
   });
-  directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, logger);
+  directLine.adapter.onTurnError = apologiseOnTurnError(content.i18n, content.registers, logger);
   const metrics = new Metrics({
     streams: () => directLine.streams.size,
     storageUp: () =>
@@ -234,7 +234,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       redis,
       channel: createUserChannel({
         proactive,
-        ui: new Ui(content.i18n),
+        ui: new Ui(content.i18n, content.registers),
         partners: content.partners,
         log: directLine.log,
       }),
@@ -286,7 +286,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     config: buildWidgetConfig(content.i18n, content.organisation, config.stateTtlDays),
     frameAncestors: config.frameAncestors,
     contentSecurityPolicy: config.contentSecurityPolicy,
-    consoleStrings: buildConsoleStrings(content.i18n),
+    consoleStrings: buildConsoleStrings(content.i18n, content.registers),
     address,
     logger,
   });

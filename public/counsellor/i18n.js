@@ -14,7 +14,7 @@ export const CONSOLE_LANGUAGES = /** @type {const} */ (['de', 'en']);
  * What `/counsellor/strings.json` serves (`ConsoleStrings` in src/handover/consoleStrings.ts).
  * @typedef {{
  *   console: Record<string, Record<string, unknown>>,
- *   quick: Record<string, Record<string, string>>,
+ *   quick: Record<string, Record<string, Record<string, string>>>,
  * }} ConsoleStrings
  */
 
@@ -78,13 +78,16 @@ export function createI18n(strings, language) {
       return code === 'de-simple' ? `${name} (${t('simpleLanguage')})` : name;
     },
     /**
-     * The quick replies in a user's language, signed with the counsellor's name.
+     * The quick replies in a user's language and in the form of address for
+     * who they are (Sie/du, вы/ты…), signed with the counsellor's name.
      * @param {string} userLanguage
+     * @param {string | undefined} audience
      * @param {string} name
      * @returns {string[]}
      */
-    quickReplies(userLanguage, name) {
-      return Object.values(strings.quick[userLanguage] ?? {}).map((text) =>
+    quickReplies(userLanguage, audience, name) {
+      const byReader = strings.quick[userLanguage] ?? {};
+      return Object.values(byReader[audience ?? 'unknown'] ?? {}).map((text) =>
         text.replace(/{{\s*name\s*}}/g, name),
       );
     },

@@ -2,6 +2,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Addressee, Notice, UserChannel } from '../handover/notices';
 import type { RelayedMessage, Ticket } from '../handover/ticket';
 import { setTurnLanguage } from '../language/turnLanguage';
+import { setTurnReader } from '../content/register';
 import type { Partner } from '../partners/partners';
 import { sendNotice } from '../ui/notices';
 import type { Ui } from '../ui/ui';
@@ -53,6 +54,7 @@ export function createUserChannel(deps: UserChannelDeps): UserChannel {
     notify: (to: Addressee, notice: Notice) =>
       deps.proactive(to, async (context) => {
         setTurnLanguage(context, to.language);
+        setTurnReader(context, to);
         await sendNotice(deps.ui, deps.partners, context, notice);
       }),
     async transcript(ticket: Ticket, relayed: RelayedMessage[]) {

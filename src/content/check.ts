@@ -1,5 +1,8 @@
 import type { Resource } from 'i18next';
-import { loadCatalogue } from './catalogue';
+import { loadCatalogue, type Catalogue } from './catalogue';
+import { checkRegisters } from './registerCheck';
+import { FORMAL_CONTEXT, loadRegisters, type Registers } from './register';
+import type { Language } from '../language/languages';
 import { ContentError } from './files';
 import { isHttpsUrl } from './schemas';
 import { leafKeys, loadLocales } from './locales';
@@ -44,6 +47,8 @@ function fill(text: string, organisation: Organisation): string {
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A formal variant's key (`ask_formal`, `minutes_formal_one`), its base key in `$1`-less form. */
+const FORMAL_VARIANT = new RegExp(`_${FORMAL_CONTEXT}(_(?:zero|one|two|few|many|other))?$`);
 
 /** The plural forms a language needs (CLDR, as i18next uses them); de-simple is German. */
 function pluralForms(language: string): string[] {
@@ -101,8 +106,15 @@ export function checkContent(
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let catalogue: Catalogue | undefined;
   try {
-    loadCatalogue(localesDir);
+    catalogue = loadCatalogue(localesDir);
+  } catch (error) {
+    problems.push((error as ContentError).message);
+  }
+  let registers: Registers | undefined;
+  try {
+    registers = loadRegisters(localesDir);
   } catch (error) {
     problems.push((error as ContentError).message);
   }
@@ -157,8 +169,16 @@ export function checkContent(
       }
       const known = new Set(expected.map(([key]) => key));
       for (const key of leafKeys(tree[namespace])) {
-        if (!known.has(key))
-          problems.push(`${language}/${namespace}.json ${key}: not in ${reference}`);
+        if (known.has(key)) continue;
+        // A formal variant (`ask_formal`) stands beside the reference's key: registerCheck.ts.
+        const base = key.replace(FORMAL_VARIANT, '$1');
+        if (base !== key && known.has(base)) {
+          checkText(
+            `${language}/${namespace}.json ${key}`,
+            leaf(tree[namespace], key),
+            leaf(ref[namespace], expected.find(([k]) => k === base)?.[1] ?? base),
+          );
+        } else problems.push(`${language}/${namespace}.json ${key}: not in ${reference}`);
       }
     }
     // console.json: the counsellor console's own strings, in the languages it is offered in.
@@ -212,6 +232,11 @@ export function checkContent(
       if (ok) complete += 1;
     }
     coverage[language] = complete;
+  }
+  if (registers) {
+    problems.push(
+      ...checkRegisters(resources, registers, catalogue, languages as readonly Language[]),
+    );
   }
   return { problems, coverage, topics: TOPIC_IDS.length };
 }

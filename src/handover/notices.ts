@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { RelayedMessage, Ticket } from './ticket';
 
 /** Whom a notice goes to: a ticket, an appointment request — anything with a conversation reference. */
-export type Addressee = Pick<Ticket, 'reference' | 'language' | 'conversationId'>;
+export type Addressee = Pick<Ticket, 'reference' | 'language' | 'conversationId' | 'audience'>;
 
 /**
  * What the handover tells a user, as facts; the bot side renders each one in

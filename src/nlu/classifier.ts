@@ -18,6 +18,12 @@ export interface TextClassifier {
   classify(text: string): Promise<Classification>;
 }
 
+/**
+ * The least score that is evidence: below it only stray character n-grams
+ * matched ("xyzzy plugh blorp" scores 16; a real question hundreds), and the
+ * message is not understood however the classes compare.
+ */
+export const MIN_EVIDENCE = 40;
 /** Classes reported in {@link Classification.ranked}. */
 export const MAX_RANKED = 5;
 /** Terms whose scores are cached; the training vocabulary is far smaller, user typos fill the rest. */
@@ -103,6 +109,7 @@ export class TopicClassifier {
       .slice(0, MAX_RANKED);
     const [best, second] = ranked;
     if (!best) return { id: 'unknown', confidence: 0, ranked: [] };
+    if (best.score < MIN_EVIDENCE) return { id: 'unknown', confidence: 0, ranked };
     const confidence = best.score / (best.score + (second?.score ?? 0) + 1e-9);
     return { id: best.id, confidence, ranked };
   }

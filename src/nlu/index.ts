@@ -1,7 +1,8 @@
 import { ELD_LANGUAGES, HybridLanguageDetector } from '../language/detect';
 import type { Recognizers } from '../language/recognizers';
 import { NluClient } from './nluClient';
-import { Understander } from './understand';
+import { Understander, type TopicAudiences } from './understand';
+import { loadCatalogue } from '../content/catalogue';
 
 export { Understander, type Understanding, type ConversationContext } from './understand';
 export type { TextClassifier } from './classifier';
@@ -20,6 +21,12 @@ export interface Nlu {
   close(): Promise<void>;
 }
 
+/** Who each topic is meant for, from the catalogue. */
+function topicAudiences(localesDir: string): TopicAudiences {
+  const { topics } = loadCatalogue(localesDir);
+  return new Map([...topics].map(([id, meta]) => [id, meta.audiences]));
+}
+
 /** Builds the NLU on `locales/` (not started yet). */
 export function createNlu(localesDir: string, recognizers: Recognizers): Nlu {
   const client = new NluClient({ database: ELD_DATABASE, languages: ELD_LANGUAGES, localesDir });
@@ -29,7 +36,7 @@ export function createNlu(localesDir: string, recognizers: Recognizers): Nlu {
     ready: client.ready,
   });
   return {
-    understander: new Understander(client, detector, recognizers),
+    understander: new Understander(client, detector, recognizers, topicAudiences(localesDir)),
     client,
     detector,
     start: () => client.start(),

@@ -2,7 +2,8 @@ import type { ClassId } from '../content/examples';
 import type { LanguageDetector } from '../language/detect';
 import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
-import type { Classification, TextClassifier } from './classifier';
+import { MAX_RANKED, type Classification, type TextClassifier } from './classifier';
+import type { Audience } from '../content/topics';
 
 /**
  * From this confidence on, the bot answers the topic directly. Measured on the
@@ -19,6 +20,26 @@ const MAX_SOCIAL_WORDS = 4;
 const SURE_SOCIAL = 0.75;
 /** Longest message the bot reads; longer ones get a polite request to shorten. */
 export const MAX_MESSAGE_CHARS = 2000;
+/**
+ * The weight of a topic not meant for the reader's audience (a parent asking
+ * is rarely asking about a company's training authorisation). Measured on
+ * eval:conversations' audience turns (scripts never used for training).
+ */
+export const OTHER_AUDIENCE_WEIGHT = 0.8;
+/** The weight of the topic just answered: a short follow-up is often about it. */
+export const CURRENT_TOPIC_WEIGHT = 1.1;
+/**
+ * How much more the question of a longer message counts than the rest ("my
+ * son is 17, he has a Duldung. can he start an ausbildung?"): its clause's
+ * scores are added to the whole message's this many times.
+ */
+export const QUESTION_WEIGHT = 0.3;
+/** Clauses shorter than this (in words) are not read on their own. */
+const MIN_CLAUSE_WORDS = 3;
+/** Sentence ends, and commas, split a message into clauses. */
+const CLAUSE_BREAK = /(?<=[.!?؟;\n])\s+/u;
+/** A clause that asks. */
+const ASKS = /[?؟]\s*$/u;
 
 /** What is known of the conversation a message arrives in. */
 export interface ConversationContext {
@@ -30,7 +51,14 @@ export interface ConversationContext {
   written?: Language;
   /** The channel's locale (`ar-SY`, `uk`…), the last resort before German. */
   locale?: string;
+  /** Who the user said they are; the message itself may say otherwise ("my son…"). */
+  audience?: Audience;
+  /** The topic answered last. */
+  topic?: ClassId;
 }
+
+/** Who each topic is meant for (`locales/topics/<id>.json` audiences). */
+export type TopicAudiences = ReadonlyMap<ClassId, readonly Audience[]>;
 
 /** What to do with a classification: its class, certainty and the two best candidates. */
 export interface Decision {
@@ -52,6 +80,8 @@ export interface Understanding extends Decision {
   requested?: Language;
   /** The language the message is written in, in that language's own script (not romanized). */
   written?: Language;
+  /** A second question's topic, when the message asks two things (answered first: {@link topic}). */
+  also?: ClassId;
 }
 
 /** Turns a classification into a {@link Decision}. */
@@ -78,6 +108,7 @@ export class Understander {
     private readonly classifier: TextClassifier,
     private readonly detector: LanguageDetector,
     private readonly recognizers: Recognizers,
+    private readonly audiences: TopicAudiences = new Map(),
   ) {}
 
   /** Understands one message in its conversation. */
@@ -96,7 +127,15 @@ export class Understander {
     }
     // Detection first: its round trip to the NLU thread classifies the text as well.
     const detected = await this.detector.detect(trimmed, conversation.language);
-    const decision = this.decideSocial(trimmed, await this.classifier.classify(trimmed));
+    const audience = this.recognizers.audienceCue(trimmed) ?? conversation.audience;
+    const weigh = (classification: Classification) =>
+      inContext(classification, this.audiences, audience, conversation.topic);
+    const { whole, questions } = await this.classifyClauses(trimmed);
+    let decision = this.decideSocial(trimmed, weigh(whole));
+    // Two questions the bot is sure of each: the first asked is answered, the second named.
+    const pair = twoQuestions(decision, questions.map(weigh));
+    if (pair) decision = { ...decision, topic: pair[0] };
+    const also = pair?.[1];
     // Arabic, Persian, Russian or Ukrainian in Latin letters is answered in that language, in
     // its own script, unless the user has already written in a language (that one then wins).
     // Turkish without its letters is still Turkish written as Turkish.
@@ -108,7 +147,28 @@ export class Understander {
       language: this.languageOf(conversation, requested, meant),
       ...(requested ? { requested } : {}),
       ...(written ? { written } : {}),
+      ...(also ? { also } : {}),
     };
+  }
+
+  /**
+   * The message classified with its question weighing most: a message of
+   * several clauses adds its question's scores (the clauses ending in "?", else
+   * the last one) to the whole message's. Each question is also returned on
+   * its own, for messages that ask two things.
+   */
+  private async classifyClauses(
+    text: string,
+  ): Promise<{ whole: Classification; questions: Classification[] }> {
+    const whole = await this.classifier.classify(text);
+    const clauses = text
+      .split(CLAUSE_BREAK)
+      .filter((clause) => clause.trim().split(/\s+/).length >= MIN_CLAUSE_WORDS);
+    if (clauses.length < 2) return { whole, questions: [] };
+    const asking = clauses.filter((clause) => ASKS.test(clause));
+    const focus = asking.length > 0 ? asking : clauses.slice(-1);
+    const questions = await Promise.all(focus.map((clause) => this.classifier.classify(clause)));
+    return { whole: combine(whole, questions, QUESTION_WEIGHT), questions };
   }
 
   /**
@@ -163,6 +223,96 @@ export class Understander {
     const contact = this.recognizers.contact(text);
     return contact !== undefined && contact.value.length >= text.trim().length - 2;
   }
+}
+
+/**
+ * The classification weighed by what the conversation knows: topics not meant
+ * for the reader's audience count less, the topic just answered a little more;
+ * the confidence is then the best class's share of the best two, as before.
+ */
+export function inContext(
+  classification: Classification,
+  audiences: TopicAudiences,
+  audience: Audience | undefined,
+  topic: ClassId | undefined,
+): Classification {
+  // Too little evidence to be anything (classifier.ts MIN_EVIDENCE) stays so.
+  if (classification.ranked.length === 0 || (!audience && !topic) || isNoEvidence(classification))
+    return classification;
+  const ranked = classification.ranked
+    .map(({ id, score }) => {
+      const meantFor = audiences.get(id);
+      let weight = 1;
+      if (audience && meantFor && !meantFor.includes(audience)) weight *= OTHER_AUDIENCE_WEIGHT;
+      if (id === topic) weight *= CURRENT_TOPIC_WEIGHT;
+      return { id, score: score * weight };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = ranked;
+  if (!best) return classification;
+  // `unknown` (the class of off-topic phrases) keeps its meaning: nothing fits.
+  return {
+    id: best.id,
+    confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+    ranked,
+  };
+}
+
+/**
+ * The topics of a message's first two questions, in the order asked, when
+ * the bot is sure of each on its own, they differ, and the whole message is
+ * about one of them.
+ */
+function twoQuestions(
+  decision: Decision,
+  questions: Classification[],
+): [ClassId, ClassId] | undefined {
+  if (questions.length < 2 || decision.certainty !== 'confident') return undefined;
+  const topics = questions
+    .map((question) => decide(question))
+    .filter((one) => one.certainty === 'confident' && !SOCIAL_INTENTS.has(one.topic))
+    .map((one) => one.topic);
+  const [first, second] = [...new Set(topics)];
+  if (!first || !second || ![first, second].includes(decision.topic)) return undefined;
+  return [first, second];
+}
+
+/**
+ * The whole message's scores plus its questions' (each scaled to its best
+ * class, so that a short clause counts as much as a long message).
+ */
+function combine(
+  whole: Classification,
+  questions: Classification[],
+  weight: number,
+): Classification {
+  if (isNoEvidence(whole)) return whole;
+  const scores = new Map<ClassId, number>();
+  const add = (classification: Classification, factor: number) => {
+    const top = classification.ranked[0]?.score ?? 0;
+    if (top <= 0) return;
+    for (const { id, score } of classification.ranked) {
+      scores.set(id, (scores.get(id) ?? 0) + (factor * score) / top);
+    }
+  };
+  add(whole, 1);
+  for (const question of questions) add(question, weight / questions.length);
+  const ranked = [...scores]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_RANKED);
+  const [best, second] = ranked;
+  if (!best) return whole;
+  return {
+    id: best.id,
+    confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+    ranked,
+  };
+}
+
+/** The classifier found nothing but stray n-grams. */
+function isNoEvidence(classification: Classification): boolean {
+  return classification.id === 'unknown' && classification.confidence === 0;
 }
 
 const TURN_UNDERSTANDING = Symbol('kausa.understanding');

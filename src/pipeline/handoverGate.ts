@@ -2,6 +2,7 @@ import { ActivityTypes, HandoffEventNames, type Middleware, type TurnContext } f
 import { DEFAULT_LANGUAGE } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
 import { setTurnLanguage, turnLanguage } from '../language/turnLanguage';
+import { setTurnReader } from '../content/register';
 import type { HandoverService } from '../handover/service';
 import type { BotStates, ConversationData } from '../state';
 import { buttonValueOf, isAction } from '../ui/actions';
@@ -94,6 +95,7 @@ export class HandoverGate implements Middleware {
     const state = (context.activity.value as { state?: unknown } | undefined)?.state;
     if (!data.handover) return;
     setTurnLanguage(context, data.language ?? DEFAULT_LANGUAGE);
+    setTurnReader(context, await this.states.userProfile(context));
     const id = data.handover;
     if (state === HandoffStatusState.Accepted) {
       await this.service.queue.accept(id, HANDOFF_HUB);

@@ -2,6 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { isLanguage, languageOfLocale, type Language } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
 import { setTurnLanguage } from '../language/turnLanguage';
+import { setTurnReader } from '../content/register';
 import { setTurnUnderstanding, type Understander } from '../nlu/understand';
 import type { BotStates } from '../state';
 import { buttonValueOf } from '../ui/actions';
@@ -39,7 +40,10 @@ export class LanguageMiddleware implements Middleware {
   private async decide(context: TurnContext): Promise<void> {
     const data = await this.states.data(context);
     const isMessage = context.activity.type === ActivityTypes.Message;
-    if (!isMessage && data.welcomed) return;
+    if (!isMessage && data.welcomed) {
+      setTurnReader(context, await this.states.userProfile(context));
+      return;
+    }
     if (!data.welcomed) {
       // A new conversation: take over a language the user chose in an earlier one. Simple
       // German can only have been chosen (the widget's picker or ?lang=de-simple: no browser
@@ -50,11 +54,14 @@ export class LanguageMiddleware implements Middleware {
     }
     const text = isMessage ? (context.activity.text ?? '').trim() : '';
     const value = buttonValueOf(context.activity);
+    const profile = await this.states.userProfile(context);
     const conversation = {
       chosenLanguage: data.chosenLanguage,
       language: data.language,
       written: data.written,
       locale: context.activity.locale,
+      ...(profile.audience ? { audience: profile.audience } : {}),
+      ...(data.lastTopic ? { topic: data.lastTopic } : {}),
     };
     let language: Language;
     let requested: Language | undefined;
@@ -79,5 +86,6 @@ export class LanguageMiddleware implements Middleware {
     }
     data.language = language;
     setTurnLanguage(context, language);
+    setTurnReader(context, profile);
   }
 }

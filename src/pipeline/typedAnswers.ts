@@ -50,8 +50,9 @@ export class TypedAnswers implements Middleware {
     const typed = this.recognizers.matchForm(text);
     if (typed === '') return undefined;
     const { buttons, language } = offered;
+    const register = offered.formal ? 'formal' : 'informal';
     const only = <T>(found: T[]): T | undefined => (found.length === 1 ? found[0] : undefined);
-    const forms = buttons.map((button) => this.ui.labelForm(language, button));
+    const forms = buttons.map((button) => this.ui.labelForm(language, button, register));
 
     const exact = buttons.find((_, index) => forms[index] === typed);
     if (exact) return exact.value;
@@ -77,7 +78,7 @@ export class TypedAnswers implements Middleware {
     const letters = typed.replace(/[^\p{L}]/gu, '').length;
     const partial = only(
       buttons.filter((button, index) => {
-        if (this.ui.labelCoreForm(language, button) === typed) return true;
+        if (this.ui.labelCoreForm(language, button, register) === typed) return true;
         const labelWords = new Set(forms[index]!.split(' '));
         return letters >= MIN_PARTIAL_LETTERS && words.every((word) => labelWords.has(word));
       }),

@@ -4,6 +4,7 @@ import type { Language } from '../language/languages';
 import { normalizeForMatching } from '../language/normalize';
 import { localizedMessage } from '../language/replies';
 import { turnLanguage } from '../language/turnLanguage';
+import { FORMAL_CONTEXT, turnReader, type Register, type Registers } from '../content/register';
 import { describeTime, DEFAULT_TIME_ZONE } from '../content/hours';
 import { impliedLabelKey, type ButtonValue } from './actions';
 
@@ -33,17 +34,29 @@ export interface Button {
   value: ButtonValue;
 }
 
-/** The buttons of the bot's last message, in the language they were shown in. */
+/** The buttons of the bot's last message, in the language (and form of address) they were shown in. */
 export interface Offered {
   buttons: Button[];
   language: Language;
+  /** Shown to a reader addressed formally (left out when informal, to keep state small). */
+  formal?: true;
 }
 
 const OFFERED = Symbol('kausa.offered');
 
 /** Notes the buttons of a message being sent: the last one of a turn is what the user sees. */
-function rememberOffered(context: TurnContext, buttons: Button[], language: Language): void {
-  context.turnState.set(OFFERED, { buttons, language } satisfies Offered);
+function rememberOffered(
+  context: TurnContext,
+  buttons: Button[],
+  language: Language,
+  register: Register,
+): void {
+  const offered: Offered = {
+    buttons,
+    language,
+    ...(register === 'formal' ? { formal: true } : {}),
+  };
+  context.turnState.set(OFFERED, offered);
 }
 
 /** The buttons of this turn's last message (empty when it had none); undefined when nothing was sent. */
@@ -63,78 +76,97 @@ function isText(value: unknown): value is Text {
 }
 
 /**
- * Renders texts and buttons in the turn's language. Every reply says its
- * `locale` and text direction; buttons are `messageBack` actions whose `value`
- * is the {@link ButtonValue} and whose `displayText` shows what was tapped.
+ * Renders texts and buttons in the turn's language, in the form of address
+ * its language uses for the turn's reader (`locales/registers.json`: a formal
+ * reader gets a text's `_formal` variant where there is one). Every reply
+ * says its `locale` and text direction; buttons are `messageBack` actions
+ * whose `value` is the {@link ButtonValue} and whose `displayText` shows what
+ * was tapped.
  */
 export class Ui {
-  private readonly translators = new Map<Language, TFunction>();
+  private readonly translators = new Map<string, TFunction>();
   /** Texts without arguments, rendered: a finite set (keys × languages). */
   private readonly rendered = new Map<string, string>();
   /** Labels in their matching form; a finite set (labels × languages), so it stays small. */
   private readonly matchForms = new Map<string, string>();
 
-  constructor(private readonly i18n: i18n) {}
+  constructor(
+    private readonly i18n: i18n,
+    private readonly registers: Registers,
+  ) {}
 
-  /** A translator for the turn's language. */
+  /** A translator for the turn's language and reader. */
   t(context: TurnContext): TFunction {
-    return this.tIn(turnLanguage(context));
+    return this.tIn(turnLanguage(context), this.register(context));
   }
 
-  /** A translator for a language. */
-  private tIn(language: Language): TFunction {
-    let t = this.translators.get(language);
+  /** How the turn's reader is addressed in the turn's language. */
+  register(context: TurnContext): Register {
+    return this.registers.of(turnLanguage(context), turnReader(context));
+  }
+
+  /** A translator for a language and form of address. */
+  private tIn(language: Language, register: Register): TFunction {
+    const formal = register === 'formal' && this.registers.distinguishes(language);
+    const cacheKey = formal ? `${language}_formal` : language;
+    let t = this.translators.get(cacheKey);
     if (!t) {
-      t = this.i18n.getFixedT(language);
-      this.translators.set(language, t);
+      const plain = this.i18n.getFixedT(language);
+      t = formal
+        ? (((key: string | string[], options?: Record<string, unknown>) =>
+            plain(key, { context: FORMAL_CONTEXT, ...options })) as unknown as TFunction)
+        : plain;
+      this.translators.set(cacheKey, t);
     }
     return t;
   }
 
   /** A button's label in the turn's language. */
   label(context: TurnContext, button: Button): string {
-    return this.labelIn(turnLanguage(context), button);
+    return this.labelIn(turnLanguage(context), button, this.register(context));
   }
 
   /** A button's label in a language. */
-  labelIn(language: Language, button: Button): string {
+  labelIn(language: Language, button: Button, register: Register = 'informal'): string {
     if ('language' in button.value && !button.label) {
       return this.nameOf(button.value.language as Language);
     }
-    if (button.label) return this.textIn(language, button.label);
+    if (button.label) return this.textIn(language, button.label, register);
     const key = impliedLabelKey(button.value);
-    return key ? this.textIn(language, { key }) : '';
+    return key ? this.textIn(language, { key }, register) : '';
   }
 
   /** The rendered string of a {@link Text} in the turn's language. */
   text(context: TurnContext, text: Text): string {
-    return this.textIn(turnLanguage(context), text);
+    return this.textIn(turnLanguage(context), text, this.register(context));
   }
 
   /** The rendered string of a {@link Text} in a language. */
-  textIn(language: Language, text: Text): string {
+  textIn(language: Language, text: Text, register: Register = 'informal'): string {
     if ('literal' in text) return text.literal;
     if ('time' in text) {
       return describeTime(new Date(text.time), language, text.timeZone ?? DEFAULT_TIME_ZONE);
     }
     if ('key' in text && text.args === undefined) {
       // Content does not change while the bot runs, so plain texts are rendered once per language.
-      const cacheKey = `${language}\u0000${text.key}`;
+      const cacheKey = `${language}\u0000${register}\u0000${text.key}`;
       let rendered = this.rendered.get(cacheKey);
       if (rendered === undefined) {
-        rendered = this.tIn(language)(text.key);
+        rendered = this.tIn(language, register)(text.key);
         this.rendered.set(cacheKey, rendered);
       }
       return rendered;
     }
     if ('lines' in text) {
-      return text.lines.map((line) => this.textIn(language, line)).join(text.separator ?? '\n');
+      return text.lines
+        .map((line) => this.textIn(language, line, register))
+        .join(text.separator ?? '\n');
     }
     const args: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(text.args ?? {})) {
-      args[name] = isText(value) ? this.textIn(language, value) : value;
+      args[name] = isText(value) ? this.textIn(language, value, register) : value;
     }
-    return this.tIn(language)(text.key, args);
+    return this.tIn(language, register)(text.key, args);
   }
 
   /** A language's own name ("العربية", "Українська"), for the language picker. */
@@ -143,8 +175,8 @@ export class Ui {
   }
 
   /** A button's label without its parenthesis ("IHK (Handel)" → "ihk"), in matching form. */
-  labelCoreForm(language: Language, button: Button): string {
-    const label = this.labelIn(language, button);
+  labelCoreForm(language: Language, button: Button, register: Register = 'informal'): string {
+    const label = this.labelIn(language, button, register);
     const cacheKey = `core\u0000${label}`;
     let form = this.matchForms.get(cacheKey);
     if (form === undefined) {
@@ -155,8 +187,8 @@ export class Ui {
   }
 
   /** A button's label in a language, in matching form (lower case, no punctuation…). */
-  labelForm(language: Language, button: Button): string {
-    const label = this.labelIn(language, button);
+  labelForm(language: Language, button: Button, register: Register = 'informal'): string {
+    const label = this.labelIn(language, button, register);
     let form = this.matchForms.get(label);
     if (form === undefined) {
       form = normalizeForMatching(label);
@@ -202,7 +234,7 @@ export class Ui {
     );
     if (activities.length === 0) return;
     // What the user sees last is what a typed answer may mean (src/pipeline/typedAnswers.ts).
-    rememberOffered(context, buttons, turnLanguage(context));
+    rememberOffered(context, buttons, turnLanguage(context), this.register(context));
     await context.sendActivities(activities);
   }
 }

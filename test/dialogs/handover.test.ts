@@ -12,12 +12,14 @@ const HELPFUL = [
 
 /** Where a young person in `language` is once the bot shows the menu. */
 function atMenu(language: string, options: Parameters<typeof handoverBot>[1] = {}) {
+  // The welcome goes out before the tap is read: nobody has said who they are yet.
+  const anyone = tr(language, 'unknown');
   const t = tr(language);
   const bot = handoverBot(language, options);
   const flow = bot.adapter
     .send(tap({ audience: 'youth' }))
-    .assertReply(reply(language, t('welcome.hello')))
-    .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+    .assertReply(reply(language, anyone('welcome.hello')))
+    .assertReply(reply(language, anyone('welcome.privacy', { days: 30 })))
     .assertReply(reply(language, t('menu.ask')));
   return { bot, flow, t };
 }

@@ -4,8 +4,9 @@ import { AUDIENCE_BUTTONS, botAdapter, inReadinessCheck, reply, tap, tr } from '
 
 describe('dialogs: what works anywhere', function () {
   it('switches to English mid-answer and shows the same answer again in English', async function () {
-    const ar = tr('ar');
-    const en = tr('en');
+    // A topic button says nothing about who is asking.
+    const ar = tr('ar', 'unknown');
+    const en = tr('en', 'unknown');
     await botAdapter('ar')
       .send(tap({ topic: 'application' }))
       .assertReply(ar('welcome.hello'))
@@ -30,8 +31,9 @@ describe('dialogs: what works anywhere', function () {
   });
 
   it('switches language with a language button from the picker', async function () {
-    const de = tr('de');
-    const fa = tr('fa');
+    // Nobody has said who they are: the picker, the switch and the question are for anyone.
+    const de = tr('de', 'unknown');
+    const fa = tr('fa', 'unknown');
     await botAdapter('de')
       .send('hallo')
       .assertReply(de('welcome.hello'))
@@ -86,13 +88,15 @@ describe('dialogs: what works anywhere', function () {
   });
 
   it('treats a typed button label like a tap', async function () {
-    const t = tr('tr');
+    const anyone = tr('tr', 'unknown');
+    const t = tr('tr', 'company');
     await botAdapter('tr')
       .send('merhaba')
-      .assertReply(t('welcome.hello'))
-      .assertReply(t('welcome.privacy', { days: 30 }))
-      .assertReply(t('audience.ask'))
-      .send(t('audience.company'))
+      .assertReply(anyone('welcome.hello'))
+      .assertReply(anyone('welcome.privacy', { days: 30 }))
+      .assertReply(anyone('audience.ask'))
+      // The label as the button showed it.
+      .send(anyone('audience.company'))
       .assertReply((activity: Partial<Activity>) => {
         expect(activity.text).to.equal(t('menu.ask'));
         expect(activity.suggestedActions?.actions[0]?.value).to.deep.equal({ group: 'company' });
@@ -116,7 +120,8 @@ describe('dialogs: what works anywhere', function () {
         },
       },
     });
-    const t = tr('uk');
+    // The saved conversation has no user profile: nobody has said who they are.
+    const t = tr('uk', 'unknown');
     await botAdapter('uk', storage)
       // A hello is answered without leaving the conversation's place …
       .send('привіт')
@@ -128,11 +133,12 @@ describe('dialogs: what works anywhere', function () {
   });
 
   it('deletes what it stored when asked, and starts afresh', async function () {
+    const anyone = tr('en', 'unknown');
     const t = tr('en');
     await botAdapter('en')
       .send(tap({ audience: 'youth' }))
-      .assertReply(t('welcome.hello'))
-      .assertReply(t('welcome.privacy', { days: 30 }))
+      .assertReply(anyone('welcome.hello'))
+      .assertReply(anyone('welcome.privacy', { days: 30 }))
       .assertReply(t('menu.ask'))
       .send('delete my data')
       .assertReply(
@@ -144,10 +150,11 @@ describe('dialogs: what works anywhere', function () {
       .assertReply(reply('en', t('privacy.confirm')))
       .send(tap({ action: 'deleteConfirm' }))
       .assertReply(reply('en', t('privacy.deleted')))
+      // Everything is forgotten: the next conversation starts with someone not known yet.
       .send('hello')
-      .assertReply(t('welcome.hello'))
-      .assertReply(t('welcome.privacy', { days: 30 }))
-      .assertReply(reply('en', t('audience.ask'), AUDIENCE_BUTTONS))
+      .assertReply(anyone('welcome.hello'))
+      .assertReply(anyone('welcome.privacy', { days: 30 }))
+      .assertReply(reply('en', anyone('audience.ask'), AUDIENCE_BUTTONS))
       .startTest();
   });
 });

@@ -1,23 +1,28 @@
 import type { Activity, TestFlow } from 'botbuilder';
 import { expect } from 'chai';
 import { describeTime } from '../../src/content/hours';
-import { handoverBot, offersContent, reply, tap } from '../support/bot';
+import type { Reader } from '../../src/content/register';
+import type { Audience } from '../../src/content/topics';
+import { handoverBot, offersContent, reply, tap, translator } from '../support/bot';
 
 /** Wednesday, 25 November 2026, 13:00 in Leipzig: the hotline is answered, consultations are on Tue and Thu. */
 const WEDNESDAY_1PM = Date.parse('2026-11-25T12:00:00Z');
 /** Saturday, 28 November 2026, 11:00 in Leipzig: the hotline is closed. */
 const SATURDAY = Date.parse('2026-11-28T10:00:00Z');
 const MENU = { action: 'menu' };
-const tr = (language: string) => offersContent.i18n.getFixedT(language);
+/** A translator on the fixture data, in the form of address `language` uses for `reader`. */
+const tr = (language: string, reader: Reader) => translator(offersContent, language, reader);
 
 /** A bot on the fixture data, at `now`, where a user of `audience` has reached the menu. */
-function atMenu(language: string, audience: string, now = WEDNESDAY_1PM) {
-  const t = tr(language);
+function atMenu(language: string, audience: Audience, now = WEDNESDAY_1PM) {
+  // The welcome goes out before the tap is read: nobody has said who they are yet.
+  const anyone = tr(language, 'unknown');
+  const t = tr(language, audience);
   const bot = handoverBot(language, { content: offersContent, now: () => now });
   const flow = bot.adapter
     .send(tap({ audience }))
-    .assertReply(reply(language, t('welcome.hello')))
-    .assertReply(reply(language, t('welcome.privacy', { days: 30 })))
+    .assertReply(reply(language, anyone('welcome.hello')))
+    .assertReply(reply(language, anyone('welcome.privacy', { days: 30 })))
     .assertReply(reply(language, t('menu.ask')));
   return { bot, flow, t };
 }
@@ -345,7 +350,9 @@ describe('appointments from a typed day and time', () => {
       .assertReply(
         reply(
           'de',
-          tr('de')('offers:appointment.consent', { time: time('de', '2026-12-01T09:00:00Z') }),
+          tr('de', 'parent')('offers:appointment.consent', {
+            time: time('de', '2026-12-01T09:00:00Z'),
+          }),
         ),
       )
       .startTest();
@@ -356,7 +363,9 @@ describe('appointments from a typed day and time', () => {
       .assertReply(
         reply(
           'ar',
-          tr('ar')('offers:appointment.consent', { time: time('ar', '2026-12-01T09:00:00Z') }),
+          tr('ar', 'parent')('offers:appointment.consent', {
+            time: time('ar', '2026-12-01T09:00:00Z'),
+          }),
         ),
       )
       .startTest();
@@ -366,7 +375,9 @@ describe('appointments from a typed day and time', () => {
     await typed('de', 'Montag 10 Uhr')
       .assertReply((activity: Partial<Activity>) => {
         expect(activity.text).to.equal(
-          tr('de')('offers:appointment.notAvailable', { time: time('de', '2026-11-30T09:00:00Z') }),
+          tr('de', 'parent')('offers:appointment.notAvailable', {
+            time: time('de', '2026-11-30T09:00:00Z'),
+          }),
         );
         expect(activity.suggestedActions?.actions[0]?.value).to.deep.equal({
           choice: String(at('2026-12-01T08:00:00Z')),

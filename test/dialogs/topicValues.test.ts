@@ -8,7 +8,8 @@ describe('dialogs: a {"topic": id} value is answered directly', function () {
   for (const language of SUPPORTED_LANGUAGES) {
     for (const topic of TOPIC_IDS) {
       it(`answers ${topic} in ${language}`, async function () {
-        const t = tr(language);
+        // Nobody has said who they are: the welcome is formal where the language has a formal form.
+        const t = tr(language, 'unknown');
         await botAdapter(language)
           .send(tap({ topic }))
           .assertReply(reply(language, t('welcome.hello')))

@@ -3,10 +3,14 @@ import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/index';
 import { addCounsellor, appWithBrowser } from '../support/handover';
-import { content } from '../support/bot';
+import { content, tr } from '../support/bot';
 import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';
 
-const fa = content.i18n.getFixedT('fa');
+/**
+ * The user asks for a person without saying who she is: the bot, the ticket
+ * (no audience) and so the console's quick replies address her formally (شما).
+ */
+const fa = tr('fa', 'unknown');
 const de = content.i18n.getFixedT('de', 'console');
 const PASSWORD = 'dari-beratung-2026';
 
@@ -52,7 +56,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await loginToConsole(desk, app.url, 'mariam', PASSWORD);
     expect(await desk.textContent('#presence')).to.equal(de('online'));
 
-    // The young person asks for a person in Dari.
+    // The user asks for a person in Dari, without saying who she is.
     await phone.goto(`${app.url}/?lang=fa`);
     await waitForBubble(phone, fa('welcome.hello'));
     await type(phone, 'می‌خواهم با یک مشاور صحبت کنم');
@@ -69,7 +73,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
       fa('handover:queued', { position: 1, wait: fa('handover:minutes', { count: 4 }) }),
     );
 
-    // It appears in her list without a reload: Dari, young person, the need as text.
+    // It appears in her list without a reload: Dari, the need as text.
     const item = desk.locator('#list button[data-ticket]', { hasText: need });
     await item.waitFor({ timeout: 15_000 });
     expect(await item.locator('.badge').first().textContent()).to.match(/Persisch|Dari|Farsi/);
@@ -104,7 +108,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
       await relayed.locator('.body').evaluate((node) => getComputedStyle(node).direction),
     ).to.equal('rtl');
 
-    // She answers with a quick reply in Dari.
+    // She answers with a quick reply in Dari, in the form of address for the ticket's reader (unknown: formal).
     const hello = fa('handover:quick.hello', { name: 'Mariam' });
     await desk
       .locator('.quick button', { hasText: hello.slice(0, 12) })

@@ -6,11 +6,13 @@ import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/index';
 import { startTestApp } from '../support/app';
-import { content } from '../support/bot';
+import type { Reader } from '../../src/content/register';
+import { content, tr } from '../support/bot';
 import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
 import { freePort } from '../support/http';
 
-const t = (language: string) => content.i18n.getFixedT(language);
+/** A translator for `reader`: someone who has not said who they are, unless a test says otherwise. */
+const t = (language: string, reader: Reader = 'unknown') => tr(language, reader);
 const PHONE = { width: 390, height: 844 };
 
 /** Text of the transcript's bubbles, oldest first. */
@@ -100,18 +102,18 @@ describe('web widget in a real browser (headless Chromium)', function () {
     expect(await page.getAttribute('html', 'lang')).to.equal('ar');
     await waitForBubble(page, t('ar')('language.switched'));
 
-    // Tap through: who I am → money → training pay.
+    // Tap through: who I am → money → training pay (from here on, to a young person).
     await tap(page, t('ar')('audience.youth'));
-    await tap(page, t('ar')('menu.group.money'));
-    await tap(page, t('ar')('topics:training-pay.title'));
-    const payAnswer = t('ar')('topics:training-pay.answer').slice(0, 30);
+    await tap(page, t('ar', 'youth')('menu.group.money'));
+    await tap(page, t('ar', 'youth')('topics:training-pay.title'));
+    const payAnswer = t('ar', 'youth')('topics:training-pay.answer').slice(0, 30);
     await waitForBubble(page, payAnswer);
 
     // Type a question.
     const question = 'كيف أكتب طلب تقديم؟';
     await type(page, question);
     await waitForBubble(page, question, true);
-    const applicationAnswer = t('ar')('topics:application.answer').slice(0, 30);
+    const applicationAnswer = t('ar', 'youth')('topics:application.answer').slice(0, 30);
     await waitForBubble(page, applicationAnswer);
 
     const shown = await bubbles(page);

@@ -10,7 +10,7 @@ import type { Ticket } from '../../src/handover/ticket';
 import { DIRECT_LINE_SERVICE_URL } from '../../src/channels/directline';
 import { describeTime } from '../../src/content/hours';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
-import { content } from '../support/bot';
+import { tr } from '../support/bot';
 import { call, widgetToken } from '../support/directLine';
 import {
   counsellorApi,
@@ -338,9 +338,10 @@ describe('counsellor API: sessions, roles and tickets', function () {
     expect(moved.body).to.deep.include({ status: 'closed' });
     const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
       .body.activities as Activity[];
-    const trT = content.i18n.getFixedT('tr', 'handover');
+    // Written to the ticket's reader: a company (formal).
+    const trT = tr('tr', 'company');
     const texts = seen.map((activity) => activity.text);
-    expect(texts).to.include(trT('referred', { name: 'jana', partner: 'IHK zu Leipzig' }));
+    expect(texts).to.include(trT('handover:referred', { name: 'jana', partner: 'IHK zu Leipzig' }));
     const card = seen.find((activity) => activity.attachments?.length);
     expect(card?.locale).to.equal('tr');
     const hero = card?.attachments?.[0]?.content as {
@@ -349,13 +350,13 @@ describe('counsellor API: sessions, roles and tickets', function () {
     };
     expect(hero.title).to.equal('IHK zu Leipzig');
     expect(hero.buttons.map((button) => [button.title, button.value])).to.deep.equal([
-      [trT('partner.website'), 'https://www.leipzig.ihk.de'],
+      [trT('handover:partner.website'), 'https://www.leipzig.ihk.de'],
       [
-        trT('partner.map'),
+        trT('handover:partner.map'),
         'https://www.openstreetmap.org/search?query=Goerdelerring%205%2C%2004109%20Leipzig',
       ],
     ]);
-    expect(texts).to.include(trT('counsellorLeft', { name: 'jana' }));
+    expect(texts).to.include(trT('handover:counsellorLeft', { name: 'jana' }));
   });
 
   it('lists referrals for counsellors to forward, and deletes one when forwarded', async function () {
@@ -427,16 +428,17 @@ describe('counsellor API: sessions, roles and tickets', function () {
 
     const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
       .body.activities as Activity[];
-    const de = content.i18n.getFixedT('de', 'offers');
+    // The ticket and the appointments have no audience: written to someone not known (formal).
+    const de = tr('de', 'unknown');
     const when = (at: number) => describeTime(new Date(at), 'de', 'Europe/Berlin');
     const link = `${app.url}/calendar/appointments/${confirmed.id}.ics`;
     const texts = seen.map((activity) => activity.text);
     expect(texts).to.include(
-      de('appointment.confirmed', { time: when(start), place: 'Willkommenszentrum', link }),
+      de('offers:appointment.confirmed', { time: when(start), place: 'Willkommenszentrum', link }),
     );
     const no = seen.find(
       (activity) =>
-        activity.text === de('appointment.declined', { time: when(start + 30 * 60_000) }),
+        activity.text === de('offers:appointment.declined', { time: when(start + 30 * 60_000) }),
     );
     expect(no?.suggestedActions?.actions.map((action) => action.value)).to.deep.equal([
       { action: 'appointment' },
@@ -470,8 +472,9 @@ describe('counsellor API: sessions, roles and tickets', function () {
     const seen = (await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token))
       .body.activities as Activity[];
     expect(JSON.stringify(seen)).to.not.contain('Olena');
+    // The ticket has no audience: written to someone not known (formal).
     expect(seen.map((activity) => activity.text)).to.deep.equal([
-      content.i18n.getFixedT('uk')('privacy.deletedByCounsellor'),
+      tr('uk', 'unknown')('privacy.deletedByCounsellor'),
     ]);
   });
 
@@ -539,13 +542,14 @@ describe('counsellor API: sessions, roles and tickets', function () {
     expect(closed.status).to.equal(200);
     const after = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
     const [left, helpful] = (after.body.activities as Activity[]).slice(-2);
-    const fa = content.i18n.getFixedT('fa', 'handover');
-    expect(left?.text).to.equal(fa('counsellorLeft', { name: 'Samir' }));
+    // The ticket has no audience: written to someone not known (formal).
+    const fa = tr('fa', 'unknown');
+    expect(left?.text).to.equal(fa('handover:counsellorLeft', { name: 'Samir' }));
     expect(left?.locale).to.equal('fa');
-    expect(helpful?.text).to.equal(fa('helpful.ask'));
+    expect(helpful?.text).to.equal(fa('handover:helpful.ask'));
     expect(helpful?.suggestedActions?.actions.map((action) => action.title)).to.deep.equal([
-      fa('helpful.yes'),
-      fa('helpful.no'),
+      fa('handover:helpful.yes'),
+      fa('handover:helpful.no'),
     ]);
     expect(
       (await api(app, 'POST', `/tickets/${ticket.id}/messages`, tokens.samir, { text: 'x' }))

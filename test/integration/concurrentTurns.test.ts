@@ -24,7 +24,9 @@ describe('two instances take turns of the same conversation at the same time', f
 
   it(`counts all ${AT_ONCE} messages: no update is lost, every message is answered`, async function () {
     const conversation = 'same-moment';
-    const de = tr('de');
+    // The apology is written before anything of the conversation is read (src/adapter.ts): it
+    // must not come in either form of address.
+    const apologies = [tr('de')('error.unavailable'), tr('de', 'unknown')('error.unavailable')];
     await post(a.url, message('Hallo', conversation, { locale: 'de' }));
     const results = await Promise.all(
       Array.from({ length: AT_ONCE }, (_, index) =>
@@ -33,10 +35,12 @@ describe('two instances take turns of the same conversation at the same time', f
     );
     for (const { status, replies } of results) {
       expect(status).to.equal(200);
-      expect(
-        replies.map((reply) => reply.text),
-        'no apology',
-      ).to.not.include(de('error.unavailable'));
+      for (const apology of apologies) {
+        expect(
+          replies.map((reply) => reply.text),
+          'no apology',
+        ).to.not.include(apology);
+      }
       expect(replies.length).to.be.above(0);
     }
     const redis = await rawRedis();

@@ -31,7 +31,8 @@ describe('an instance is killed mid-handover', function () {
   });
 
   it('loses no message: the user resumes on the other instance from its watermark, both ways', async function () {
-    const de = tr('de');
+    // The user asks for a person without saying who they are: the ticket has no audience.
+    const de = tr('de', 'unknown');
     const token = await login(b.url, 'lena', PASSWORD);
     const desk = await openEvents(b.url, token);
     try {

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { RunningApp } from '../../src/index';
 import { capturingLogger, startTestApp, TEST_DIRECT_LINE_SECRET } from '../support/app';
 import { logId } from '../../src/logger';
-import { OFFERS_DATA_DIR, offersContent } from '../support/bot';
+import { OFFERS_DATA_DIR, offersContent, translator } from '../support/bot';
 import { connect, widgetToken, type Client } from '../support/directLine';
 import { addCounsellor, counsellorApi, login, openEvents } from '../support/handover';
 import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
@@ -49,7 +49,8 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
   let user: Client | undefined;
   /** Everything the app logs during the scenario, at the most detailed level. */
   const logs = capturingLogger();
-  const t = offersContent.i18n.getFixedT('de');
+  /** The user says first that they are a young person: every reply says "du". */
+  const t = translator(offersContent, 'de', 'youth');
   const fromBot = (activity: Activity) => activity.from?.role === 'bot';
 
   /** Posts and waits for the bot's message with `text` (or any message when undefined). */

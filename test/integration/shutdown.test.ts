@@ -48,7 +48,10 @@ describe('graceful shutdown on SIGTERM', function () {
     const response = await turn;
     expect(response.status).to.equal(200);
     const { activities } = (await response.json()) as { activities: Array<{ text?: string }> };
-    expect(activities.map((activity) => activity.text)).to.include(tr('de')('welcome.hello'));
+    // A new conversation: nobody has said who they are yet.
+    expect(activities.map((activity) => activity.text)).to.include(
+      tr('de', 'unknown')('welcome.hello'),
+    );
 
     expect(await closed).to.deep.equal({
       code: SHUTDOWN_CLOSE_CODE,

@@ -7,7 +7,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Activity, TestAdapter } from 'botbuilder';
+import { MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
+import { FORMAL_CONTEXT, type Reader } from '../../src/content/register';
+import type { Language } from '../../src/language/languages';
 import { PROJECT_ROOT } from '../../src/paths';
 import { handoverBot, offersContent } from '../support/bot';
 
@@ -110,12 +112,32 @@ function opening(script: Script): Array<Record<string, unknown>> {
   }
 }
 
+/** Who the bot takes the user to be, from its stored profile (`unknown` until they have said). */
+function readerIn(memory: Record<string, string>): Reader {
+  const users = Object.entries(memory).find(
+    ([key, value]) => key.includes('/users/') && typeof value === 'string',
+  );
+  const profile = users
+    ? (JSON.parse(users[1]) as { profile?: { audience?: Reader } }).profile
+    : undefined;
+  return profile?.audience ?? 'unknown';
+}
+
+/**
+ * Whether the replies show the expectation, with prompts in the form of
+ * address the language uses for the reader (a parent reads "Sie", "ви"…).
+ */
 function check(
   replies: Array<Partial<Activity>>,
   expectation: Expectation,
   language: string,
+  reader: Reader,
 ): string | undefined {
-  const t = offersContent.i18n.getFixedT(expectation.language ?? language);
+  const lng = (expectation.language ?? language) as Language;
+  const plain = offersContent.i18n.getFixedT(lng);
+  const formal = offersContent.registers.of(lng, reader) === 'formal';
+  const t = (key: string, args: Record<string, unknown> = {}) =>
+    plain(key, formal ? { context: FORMAL_CONTEXT, ...args } : args);
   const texts = replies.map((reply) => reply.text ?? '');
   const wanted = expectation.language ?? language;
   const strange = replies.find((reply) => reply.locale !== wanted);
@@ -136,16 +158,22 @@ function check(
 export async function runConversations(): Promise<TurnResult[]> {
   const results: TurnResult[] = [];
   for (const { language, script } of loadScripts()) {
+    const memory: Record<string, string> = {};
     const { adapter } = handoverBot(script.locale ?? language, {
       content: offersContent,
       now: () => WEDNESDAY_1PM,
       online: false,
+      storage: new MemoryStorage(memory),
     });
     for (const value of opening(script)) await turn(adapter, tapOn(value));
     for (const [index, step] of script.turns.entries()) {
+      const before = readerIn(memory);
       const replies = await turn(adapter, step.tap ? tapOn(step.tap) : message(step.say ?? ''));
       if (!step.expect) continue;
-      const why = check(replies, step.expect, language);
+      // Whom the replies spoke to: who the user said they are in this turn, else before it
+      // (after "delete my data" the bot knows nobody, but it answered the reader it knew).
+      const after = readerIn(memory);
+      const why = check(replies, step.expect, language, after === 'unknown' ? before : after);
       results.push({
         language,
         script: script.name,

@@ -19,6 +19,9 @@ import type { CallbackStore } from '../../src/handover/callbacks';
 import type { Presence } from '../../src/handover/presence';
 import type { HandoverService } from '../../src/handover/service';
 import { TEST_DIRECT_LINE_SECRET } from './app';
+import type { TFunction } from 'i18next';
+import { FORMAL_CONTEXT, type Reader } from '../../src/content/register';
+import type { Language } from '../../src/language/languages';
 import type { LanguageDetector } from '../../src/language/detect';
 import { directionOf } from '../../src/language/languages';
 import { createNlu } from '../../src/nlu';
@@ -33,8 +36,22 @@ export const content = createContent(LOCALES_DIR, path.join(PROJECT_ROOT, 'data'
 export const OFFERS_DATA_DIR = path.join(PROJECT_ROOT, 'test/fixtures/offers-data');
 export const offersContent = createContent(LOCALES_DIR, OFFERS_DATA_DIR);
 
-/** A translator for `language`, to write expected replies from the same content the bot uses. */
-export const tr = (language: string) => content.i18n.getFixedT(language);
+/**
+ * A translator for `language`, to write expected replies from the same
+ * content the bot uses, in the form of address the bot uses for `reader`:
+ * a young person by default, `unknown` before anyone has said who they are
+ * (formal where the language has a formal register: `locales/registers.json`).
+ */
+export const tr = (language: string, reader: Reader = 'youth'): TFunction =>
+  translator(content, language, reader);
+
+/** {@link tr} for other content and data (the offers tests use a fixture data folder). */
+export function translator(botContent: BotContent, language: string, reader: Reader): TFunction {
+  const plain = botContent.i18n.getFixedT(language);
+  if (botContent.registers.of(language as Language, reader) !== 'formal') return plain;
+  return ((key: string | string[], options?: Record<string, unknown>) =>
+    plain(key, { context: FORMAL_CONTEXT, ...options })) as unknown as TFunction;
+}
 
 /** The real NLU thread (language model and classifier), created once: it is not cheap. */
 const nlu = createNlu(LOCALES_DIR, content.recognizers);
@@ -97,7 +114,7 @@ export function handoverBot(
   };
   const channel = createUserChannel({
     proactive,
-    ui: new Ui(botContent.i18n),
+    ui: new Ui(botContent.i18n, botContent.registers),
     partners: botContent.partners,
   });
   const handover = createHandover(
@@ -155,20 +172,22 @@ export function reply(language: string, text: string, buttons?: object[]) {
 
 /** A young person's conversation in `language` that has reached the readiness check's first question. */
 export function inReadinessCheck(language: string): TestFlow {
+  // The welcome goes out before the tap is read: nobody has said who they are yet.
+  const anyone = tr(language, 'unknown');
   const t = tr(language);
   return botAdapter(language)
     .send(tap({ audience: 'youth' }))
-    .assertReply(t('welcome.hello'))
-    .assertReply(t('welcome.privacy', { days: 30 }))
+    .assertReply(anyone('welcome.hello'))
+    .assertReply(anyone('welcome.privacy', { days: 30 }))
     .assertReply(t('menu.ask'))
     .send(tap({ action: 'readiness' }))
     .assertReply(reply(language, t('readiness.intro')))
     .assertReply(reply(language, t('readiness.askAge')));
 }
 
-/** A first message in `language`, answered with the welcome before anything else. */
+/** A first message in `language`, answered with the welcome (to someone not known yet) before anything else. */
 export function welcomed(language: string, text: string): TestFlow {
-  const t = tr(language);
+  const t = tr(language, 'unknown');
   return botAdapter(language)
     .send(text)
     .assertReply(reply(language, t('welcome.hello')))

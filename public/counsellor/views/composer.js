@@ -41,18 +41,20 @@ export function renderComposer(ticket, state, { t, i18n, commands }) {
       void send();
     }
   });
-  const quick = i18n.quickReplies(ticket.language, state.me?.name ?? '').map((text) =>
-    el('button', {
-      type: 'button',
-      dir: 'auto',
-      lang: ticket.language,
-      text,
-      onclick() {
-        input.value = input.value ? `${input.value} ${text}` : text;
-        input.focus();
-      },
-    }),
-  );
+  const quick = i18n
+    .quickReplies(ticket.language, ticket.audience, state.me?.name ?? '')
+    .map((text) =>
+      el('button', {
+        type: 'button',
+        dir: 'auto',
+        lang: ticket.language,
+        text,
+        onclick() {
+          input.value = input.value ? `${input.value} ${text}` : text;
+          input.focus();
+        },
+      }),
+    );
   return el(
     'form',
     {

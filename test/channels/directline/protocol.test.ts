@@ -8,11 +8,12 @@ import {
   MAX_POSTS_PER_CONVERSATION_PER_MINUTE,
 } from '../../../src/channels/directline/limits';
 import { startTestApp, TEST_DIRECT_LINE_SECRET } from '../../support/app';
-import { content } from '../../support/bot';
+import { tr } from '../../support/bot';
 import { call, connect, widgetToken, type Client } from '../../support/directLine';
 
+/** The start of a topic's answer to someone who has not said who they are. */
 const answerStart = (language: string, topic: string) =>
-  content.i18n.getFixedT(language)(`topics:${topic}.answer`).slice(0, 40);
+  tr(language, 'unknown')(`topics:${topic}.answer`).slice(0, 40);
 const fromBot = (activity: Activity) => activity.from?.role === 'bot';
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,7 +46,8 @@ describe('direct line gateway with the stock botframework-directlinejs client', 
       const client = open({ token, webSocket, locale: 'uk-UA' });
       const welcome = await client.next(fromBot);
       expect(welcome.locale).to.equal('uk');
-      expect(welcome.text).to.equal(content.i18n.getFixedT('uk')('welcome.hello'));
+      // A new conversation: nobody has said who they are yet.
+      expect(welcome.text).to.equal(tr('uk', 'unknown')('welcome.hello'));
 
       const before = client.received.length;
       const id = await client.post({
@@ -139,7 +141,7 @@ describe('direct line gateway with the stock botframework-directlinejs client', 
     expect(again.body).to.include({ conversationId });
     const log = await call(app.url, 'GET', `/conversations/${conversationId}/activities`, token);
     const welcomes = (log.body.activities as Activity[]).filter(
-      (activity) => activity.text === content.i18n.getFixedT('en')('welcome.hello'),
+      (activity) => activity.text === tr('en', 'unknown')('welcome.hello'),
     );
     expect(welcomes).to.have.length(1);
   });
@@ -175,8 +177,9 @@ describe('direct line gateway with the stock botframework-directlinejs client', 
     });
     expect(deleted.status).to.equal(200);
     const history = await call(app.url, 'GET', path, token);
+    // Said to the parent "my son" showed, the reader known before the deletion.
     expect((history.body.activities as Activity[]).map((activity) => activity.text)).to.deep.equal([
-      content.i18n.getFixedT('en')('privacy.deleted'),
+      tr('en', 'parent')('privacy.deleted'),
     ]);
     expect(JSON.stringify(history.body)).to.not.contain('Karim');
     const next = await call(app.url, 'POST', path, token, { type: 'message', text: 'hello' });
