@@ -17,6 +17,8 @@ const MAX_RELATED = 3;
 /** Which answer: the short one, or the details ("more"). */
 export interface AnswerOptions {
   topic: TopicId;
+  /** A specific question inside the topic: its own short answer, the topic's one tap away. */
+  question?: string;
   more?: boolean;
   /** The topic of a second question asked in the same message: named, and its button first. */
   also?: TopicId;
@@ -34,12 +36,30 @@ export class AnswerDialog extends ViewDialog {
   }
 
   private async showAnswerStep(step: WaterfallStepContext) {
-    const { topic, more = false, also } = step.options as AnswerOptions;
+    const { topic, question, more = false, also } = step.options as AnswerOptions;
     const meta = this.deps.catalogue.topics.get(topic);
     if (!meta) throw new Error(`AnswerDialog: unknown topic ${topic}`);
+    if (this.deps.catalogue.unavailable?.has(topic)) {
+      // Asked for something this service point does not run (a hotline): how to reach it instead.
+      return promptView(step, {
+        texts: [{ key: 'answer.notOffered' }],
+        buttons: [{ value: { topic: 'contact' } }, { value: { action: 'menu' } }],
+      });
+    }
     await this.answered(step.context, topic);
 
-    const texts: Text[] = [{ key: `topics:${topic}.${more ? 'more' : 'answer'}` }];
+    const asked =
+      question && meta.questions.some((one) => one.id === question) ? question : undefined;
+    const texts: Text[] = [
+      asked
+        ? {
+            lines: [
+              { key: `topics:${topic}.questions.${asked}.question` },
+              { key: `topics:${topic}.questions.${asked}.answer` },
+            ],
+          }
+        : { key: `topics:${topic}.${more ? 'more' : 'answer'}` },
+    ];
     // A text written to the young person (their topics list youth first; those for everyone
     // list companies too), asked by a parent or a company, says first whom it speaks to.
     const { audience } = await this.deps.userProfile.get(step.context, {});
@@ -57,7 +77,9 @@ export class AnswerDialog extends ViewDialog {
       texts.push({ key: 'answer.alsoAsked', args: { topic: { key: `topics:${also}.title` } } });
       buttons.push({ value: { topic: also } });
     }
-    if (!more) buttons.push({ value: { action: 'more', topic } });
+    // After a question's short answer, the whole topic comes first; else its details.
+    if (asked) buttons.push({ value: { topic } });
+    else if (!more) buttons.push({ value: { action: 'more', topic } });
     // What the service point does about it: book, list, check, call, or who can help.
     const offer = offerFor(this.deps, topic);
     if (offer) buttons.push(offer);

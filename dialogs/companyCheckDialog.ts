@@ -166,7 +166,9 @@ export class CompanyCheckDialog extends ViewDialog {
     if (partner && answers.chamber !== 'dontKnow') {
       buttons.push({ value: { action: 'refer', partner: partner.id } });
     }
-    buttons.push({ value: { action: 'hotline' } }, { value: { action: 'menu' } });
+    const { hotline } = this.deps.offers;
+    if (hotline) buttons.push({ value: { action: 'hotline' } });
+    buttons.push({ value: { action: 'menu' } });
     await this.deps.ui.send(
       step.context,
       [
@@ -178,11 +180,10 @@ export class CompanyCheckDialog extends ViewDialog {
         },
         {
           key: 'offers:company.next',
-          args: {
-            chamber: typeof chamber === 'string' ? { literal: chamber } : chamber,
-            phone: this.deps.offers.hotline.phone,
-          },
+          args: { chamber: typeof chamber === 'string' ? { literal: chamber } : chamber },
         },
+        // The hotline only where the service point runs one.
+        ...(hotline ? [{ key: 'offers:company.hotline', args: { phone: hotline.phone } }] : []),
       ],
       buttons,
     );

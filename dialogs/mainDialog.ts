@@ -12,7 +12,13 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { MAX_BUTTONS } from '../src/content/catalogue';
-import { isAudience, isTopicId } from '../src/content/topics';
+import {
+  isAudience,
+  isTopicId,
+  questionOf,
+  topicOfClass,
+  type TopicId,
+} from '../src/content/topics';
 import type { ClassId } from '../src/content/examples';
 import { SUPPORTED_LANGUAGES } from '../src/language/languages';
 import { ANSWER_DIALOG, type AnswerOptions } from './answerDialog';
@@ -35,6 +41,12 @@ import {
   type ViewPromptOptions,
 } from './viewPrompt';
 import { MENU_BUTTON } from './steps';
+
+/** What answers a class: a topic's answer, or a question's inside it; undefined for intents. */
+function answerTarget(id: string): { topic: TopicId; question?: string } | undefined {
+  if (isTopicId(id)) return { topic: id };
+  return questionOf(id);
+}
 
 /** Id of {@link MainDialog}. */
 export const MAIN_DIALOG = 'mainDialog';
@@ -224,22 +236,24 @@ export class MainDialog extends InterruptibleDialog {
     const id = decision.topic;
     // An intent is acted on only when the bot is sure; else what it may be is offered as buttons.
     const offered: Button[] = decision.candidates.flatMap((candidate): Button[] => {
-      if (isTopicId(candidate)) return [{ value: { topic: candidate } }];
+      const target = answerTarget(candidate);
+      if (target) return [{ value: target }];
       const action = INTENT_ACTIONS[candidate];
       return action ? [{ value: { action } } as Button] : [];
     });
-    if (!isTopicId(id) && decision.certainty !== 'confident' && offered.length === 0) {
+    const target = answerTarget(id);
+    if (!target && decision.certainty !== 'confident' && offered.length === 0) {
       return this.misunderstood(innerDc, text);
     }
     await misses.set(context, 0);
     await this.noteWhoAsks(context, text);
-    if (isTopicId(id) || decision.certainty !== 'confident') {
-      if (isTopicId(id) && decision.certainty === 'confident') {
+    if (target || decision.certainty !== 'confident') {
+      if (target && decision.certainty === 'confident') {
         // A second question in the same message is named, its answer one tap away.
-        const also = decision.also && isTopicId(decision.also) ? decision.also : undefined;
+        const also = decision.also ? topicOfClass(decision.also) : undefined;
         return this.restart(innerDc, ANSWER_DIALOG, {
-          topic: id,
-          ...(also ? { also } : {}),
+          ...target,
+          ...(also && also !== target.topic ? { also } : {}),
         } satisfies AnswerOptions);
       }
       await ui.send(
@@ -325,8 +339,11 @@ export class MainDialog extends InterruptibleDialog {
     if ('action' in value)
       return navigate(this.conversation.navigation, this.navigator(innerDc), value);
     if ('topic' in value) {
-      if (!isTopicId(value.topic)) return undefined;
-      return this.restart(innerDc, ANSWER_DIALOG, { topic: value.topic } satisfies AnswerOptions);
+      const target = answerTarget(
+        'question' in value && value.question ? `${value.topic}/${value.question}` : value.topic,
+      );
+      if (!target) return undefined;
+      return this.restart(innerDc, ANSWER_DIALOG, target satisfies AnswerOptions);
     }
     if ('audience' in value) {
       if (!isAudience(value.audience)) return undefined;

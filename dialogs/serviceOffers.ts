@@ -37,10 +37,12 @@ export const TOPIC_OFFERS: Partial<Record<TopicId, ButtonValue>> = {
 /** The offer button for a topic's answer, if the service point has one. */
 export function offerFor(deps: DialogDeps, topic: TopicId): Button | undefined {
   const offer = TOPIC_OFFERS[topic];
-  if (
+  const missing =
     offer &&
-    !('action' in offer && offer.action === 'routes' && deps.offers.routes.length === 0)
-  ) {
+    'action' in offer &&
+    ((offer.action === 'routes' && deps.offers.routes.length === 0) ||
+      (offer.action === 'hotline' && !deps.offers.hotline));
+  if (offer && !missing) {
     return { value: offer };
   }
   return partnersFor(deps.partners, topic, undefined).length > 0
@@ -96,6 +98,11 @@ export async function showEvents(deps: DialogDeps, context: TurnContext): Promis
  */
 export async function showHotline(deps: DialogDeps, context: TurnContext): Promise<boolean> {
   const { hotline } = deps.offers;
+  if (!hotline) {
+    // A button from an older message, while the service point runs no hotline (any longer).
+    await deps.ui.send(context, ['answer.notOffered'], [MENU_BUTTON]);
+    return false;
+  }
   const now = new Date(deps.now?.() ?? Date.now());
   const texts = [{ key: 'offers:hotline.text', args: { phone: hotline.phone } }];
   if (!hotline.schedule) {

@@ -10,6 +10,7 @@
   var elements = {
     orgName: document.getElementById('org-name'),
     tagline: document.getElementById('tagline'),
+    example: document.getElementById('example'),
     languageLabel: document.getElementById('language-label'),
     language: document.getElementById('language'),
     newChat: document.getElementById('new-chat'),
@@ -89,6 +90,9 @@
     document.title = strings.pageTitle;
     elements.orgName.textContent = state.config.organisation.name;
     elements.tagline.textContent = strings.tagline;
+    // An example profile (the shipped one) says so plainly: its contacts are not real.
+    elements.example.hidden = !state.config.organisation.example;
+    elements.example.textContent = strings.example;
     elements.languageLabel.textContent = strings.language;
     elements.newChat.textContent = strings.newChat;
     elements.newChat.title = strings.newChatHint;

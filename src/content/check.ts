@@ -1,13 +1,15 @@
 import type { Resource } from 'i18next';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { checkRegisters } from './registerCheck';
+import { checkClaims, loadClaims } from './claimsCheck';
 import { FORMAL_CONTEXT, loadRegisters, type Registers } from './register';
 import type { Language } from '../language/languages';
 import { ContentError } from './files';
 import { isHttpsUrl } from './schemas';
 import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
-import { TOPIC_IDS } from './topics';
+import { questionOf, TOPIC_IDS } from './topics';
+import { loadExamples } from './examples';
 import { RECOGNIZER_LISTS } from '../language/recognizers';
 import { CONSOLE_LANGUAGES } from './consoleStrings';
 
@@ -17,6 +19,12 @@ export const MAX_ANSWER_CHARS = 700;
 export const MAX_MORE_CHARS = 1500;
 /** Longest button label. */
 export const MAX_LABEL_CHARS = 24;
+/** Longest heading of a specific question inside a topic. */
+export const MAX_QUESTION_CHARS = 60;
+/** Longest answer to a specific question. */
+export const MAX_QUESTION_ANSWER_CHARS = 400;
+/** Fewest training phrases a specific question has in each language. */
+export const MIN_QUESTION_PHRASES = 3;
 /** The keys every topic text file has. */
 export const TOPIC_TEXT_KEYS = ['title', 'answer', 'more', 'checked'] as const;
 /** Keys of common.json that are button labels. */
@@ -125,6 +133,27 @@ export function checkContent(
     return { problems, coverage, topics: TOPIC_IDS.length };
   }
   const org = organisation ?? ({} as Organisation);
+  const phraseCounts = new Map<string, number>();
+  try {
+    for (const example of loadExamples(localesDir, languages)) {
+      const key = `${example.language}\u0000${example.id}`;
+      phraseCounts.set(key, (phraseCounts.get(key) ?? 0) + 1);
+    }
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const phrasesOf = (language: string, id: string) =>
+    phraseCounts.get(`${language}\u0000${id}`) ?? 0;
+  // Training phrases of a question the metadata does not declare would train a class nobody answers.
+  for (const key of phraseCounts.keys()) {
+    const [language, id] = key.split('\u0000') as [string, string];
+    const asked = questionOf(id);
+    if (
+      asked &&
+      !catalogue?.topics.get(asked.topic)?.questions.some((q) => q.id === asked.question)
+    )
+      problems.push(`${language}/nlu/examples.json ${id}: no such question in ${asked.topic}`);
+  }
   const checkText = (where: string, text: unknown, referenceText: unknown, max?: number) => {
     if (typeof text !== 'string' || text.trim() === '') {
       problems.push(`${where}: missing or empty`);
@@ -225,6 +254,35 @@ export function checkContent(
       for (const key of TOPIC_TEXT_KEYS) {
         ok = checkText(`${where} ${key}`, texts[key], refTexts?.[key], limits[key]) && ok;
       }
+      // The specific questions of the topic's metadata, each asked and answered.
+      const asked = catalogue?.topics.get(topic)?.questions ?? [];
+      const own = (texts.questions ?? {}) as Record<string, Record<string, unknown>>;
+      const refOwn = (refTexts?.questions ?? {}) as Record<string, Record<string, unknown>>;
+      for (const { id } of asked) {
+        ok =
+          checkText(
+            `${where} questions.${id}.question`,
+            own[id]?.question,
+            refOwn[id]?.question,
+            MAX_QUESTION_CHARS,
+          ) && ok;
+        ok =
+          checkText(
+            `${where} questions.${id}.answer`,
+            own[id]?.answer,
+            refOwn[id]?.answer,
+            MAX_QUESTION_ANSWER_CHARS,
+          ) && ok;
+        const phrases = phrasesOf(language, `${topic}/${id}`);
+        if (phrases < MIN_QUESTION_PHRASES)
+          problems.push(
+            `${language}/nlu/examples.json ${topic}/${id}: ${phrases} training phrases, at least ${MIN_QUESTION_PHRASES}`,
+          );
+      }
+      for (const id of Object.keys(own)) {
+        if (!asked.some((question) => question.id === id))
+          problems.push(`${where} questions.${id}: not in locales/topics/${topic}.json`);
+      }
       if (typeof texts.checked === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(texts.checked)) {
         problems.push(`${where} checked: not a date YYYY-MM-DD`);
         ok = false;
@@ -232,6 +290,12 @@ export function checkContent(
       if (ok) complete += 1;
     }
     coverage[language] = complete;
+  }
+  try {
+    if (catalogue)
+      problems.push(...checkClaims(resources, catalogue, loadClaims(localesDir), languages));
+  } catch (error) {
+    problems.push((error as Error).message);
   }
   if (registers) {
     problems.push(

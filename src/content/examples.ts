@@ -3,12 +3,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, readJson } from './files';
 import { parseData } from './schemas';
-import { INTENT_IDS, TOPIC_IDS, type IntentId, type TopicId } from './topics';
+import {
+  INTENT_IDS,
+  questionOf,
+  TOPIC_IDS,
+  type IntentId,
+  type QuestionId,
+  type TopicId,
+} from './topics';
 
-/** What the classifier can answer: a content topic or a conversation intent. */
-export type ClassId = TopicId | IntentId;
-/** Every class id, topics first. */
+/** What the classifier can answer: a content topic, a question inside one, or a conversation intent. */
+export type ClassId = TopicId | IntentId | QuestionId;
+/** Every topic and intent id, topics first (questions are declared in the topics' metadata). */
 export const CLASS_IDS: readonly ClassId[] = [...TOPIC_IDS, ...INTENT_IDS];
+
+/** True for a topic, intent or question id. */
+export function isClassId(id: string): id is ClassId {
+  return (CLASS_IDS as readonly string[]).includes(id) || questionOf(id) !== undefined;
+}
 
 /** One training phrase of one class in one language. */
 export interface Example {
@@ -19,13 +31,13 @@ export interface Example {
 
 /** `locales/<lng>/nlu/examples.json`: phrases per topic or intent id. */
 const ExamplesFile = z.record(
-  z.string().refine((id) => (CLASS_IDS as readonly string[]).includes(id)),
+  z.string().refine(isClassId),
   z.array(z.string(), { error: 'must be a list of phrases' }),
   {
     error: (issue) =>
       issue.code === 'invalid_key'
-        ? 'is not a topic or intent id'
-        : 'must be phrases per topic or intent id',
+        ? 'is not a topic, intent or question id (topic/question)'
+        : 'must be phrases per topic, intent or question id',
   },
 );
 

@@ -17,7 +17,16 @@ const OrganisationFile = z.object({
   email,
   region: text,
   consultationPlace: text,
-  hotlinePhone: text,
+  /**
+   * The telephone hotline for companies, when the organisation runs one (not
+   * its office number). Without it, texts never mention a hotline.
+   */
+  hotlinePhone: text.optional(),
+  /**
+   * True when the profile is an example (the shipped one: the Leipzig service
+   * point ended in 2022): the bot and the widget say so plainly.
+   */
+  example: z.boolean({ error: 'must be true or false' }).default(false),
   website: httpsUrl,
   hoursUrl: httpsUrl,
   /** The widget's colours: `primary` for the header and the user's bubbles, `onPrimary` for text on it. */
@@ -36,6 +45,9 @@ const OrganisationFile = z.object({
     'language codes such as ["de", "ar"]',
   ).optional(),
 });
+
+/** The details texts may name as `{{org.<detail>}}`. */
+export const ORGANISATION_DETAILS = OrganisationFile.shape;
 
 /** The organisation's own details, inserted into texts as `{{org.*}}`. */
 export type Organisation = z.infer<typeof OrganisationFile>;

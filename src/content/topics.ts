@@ -58,3 +58,26 @@ export function isTopicId(id: unknown): id is TopicId {
 export function isAudience(id: unknown): id is Audience {
   return typeof id === 'string' && (AUDIENCES as readonly string[]).includes(id);
 }
+
+/**
+ * A specific question inside a topic ("company-eligibility/what-is-aevo"): its
+ * own short answer, its own training phrases, a class of the classifier.
+ */
+export type QuestionId = `${TopicId}/${string}`;
+/** The form of a question's own id within its topic. */
+export const QUESTION_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The topic and question of a question id, or undefined for any other id. */
+export function questionOf(id: unknown): { topic: TopicId; question: string } | undefined {
+  if (typeof id !== 'string') return undefined;
+  const slash = id.indexOf('/');
+  if (slash < 0) return undefined;
+  const topic = id.slice(0, slash);
+  const question = id.slice(slash + 1);
+  return isTopicId(topic) && QUESTION_SLUG.test(question) ? { topic, question } : undefined;
+}
+
+/** The topic a class belongs to: itself, or a question's topic; undefined for intents. */
+export function topicOfClass(id: string): TopicId | undefined {
+  return isTopicId(id) ? id : questionOf(id)?.topic;
+}

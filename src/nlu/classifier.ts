@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { loadExamples, loadTerms, type ClassId, type Example } from '../content/examples';
+import { isTopicId, questionOf, topicOfClass } from '../content/topics';
 import { SUPPORTED_LANGUAGES } from '../language/languages';
 import { normalizeForMatching } from '../language/normalize';
 
@@ -24,8 +25,12 @@ export interface TextClassifier {
  * message is not understood however the classes compare.
  */
 export const MIN_EVIDENCE = 40;
-/** Classes reported in {@link Classification.ranked}. */
-export const MAX_RANKED = 5;
+/** The least score of a specific question that is evidence it is asked. */
+export const MIN_QUESTION_EVIDENCE = 300;
+/** How far a question must stand out from its topic's general phrases and other questions (its share of the best two). */
+export const QUESTION_SHARE = 0.5;
+/** Classes reported in {@link Classification.ranked} (a topic's questions may take several places). */
+export const MAX_RANKED = 8;
 /** Terms whose scores are cached; the training vocabulary is far smaller, user typos fill the rest. */
 const MAX_CACHED_TERMS = 200_000;
 /** Length of the character n-grams that catch typos and word forms. */
@@ -42,19 +47,77 @@ interface Doc {
   text: string;
 }
 
+/** One BM25 index over documents of classes, with each term's scores cached. */
+class ClassIndex {
+  private readonly index: MiniSearch<Doc>;
+  private readonly termCache = new Map<string, ReadonlyArray<readonly [ClassId, number]>>();
+
+  constructor(byClass: ReadonlyMap<ClassId, string[]>) {
+    this.index = new MiniSearch<Doc>({
+      fields: ['text'],
+      storeFields: ['cls'],
+      tokenize: (text) => features(text),
+      processTerm: (term) => term,
+      searchOptions: { combineWith: 'OR', bm25: BM25 },
+    });
+    this.index.addAll(
+      [...byClass.entries()].map(([cls, texts], id) => ({ id, cls, text: texts.join(' ') })),
+    );
+  }
+
+  /**
+   * Each class's score for a prepared query: what a MiniSearch OR query gives
+   * (the sum of the terms' BM25 scores times the number of distinct terms that
+   * matched), assembled from cached single-term results: the index never
+   * changes while the bot runs, so each term is looked up once.
+   */
+  scores(query: string, only?: (id: ClassId) => boolean): Array<{ id: ClassId; score: number }> {
+    const sums = new Map<ClassId, number>();
+    const matched = new Map<ClassId, number>();
+    const seen = new Set<string>();
+    for (const term of features(query)) {
+      const first = !seen.has(term);
+      seen.add(term);
+      for (const [cls, score] of this.termScores(term)) {
+        if (only && !only(cls)) continue;
+        sums.set(cls, (sums.get(cls) ?? 0) + score);
+        if (first) matched.set(cls, (matched.get(cls) ?? 0) + 1);
+      }
+    }
+    return [...sums.entries()]
+      .map(([id, sum]) => ({ id, score: sum * (matched.get(id) ?? 1) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Each class's BM25 score for one term, from the index once, then from the cache. */
+  termScores(term: string): ReadonlyArray<readonly [ClassId, number]> {
+    const cached = this.termCache.get(term);
+    if (cached) return cached;
+    const scores = this.index
+      .search(term, { tokenize: (single) => [single] })
+      .map((hit) => [hit.cls as ClassId, hit.score] as const);
+    if (this.termCache.size < MAX_CACHED_TERMS) this.termCache.set(term, scores);
+    return scores;
+  }
+}
+
 /**
- * Free text → class, on a MiniSearch (BM25) index with one document per class
- * holding all its training phrases in every language. Texts are normalised
- * (letter variants, digits, German terms in any script → one form) and indexed
- * as words plus character 4-grams, so misspellings, Arabic prefixes and German
- * compounds still match. (Measured: one document per phrase with voting was
- * less accurate, 84.7 % against 89.8 %, and eight times slower.)
+ * Free text → class, in two steps on MiniSearch (BM25) indexes with one
+ * document per class holding all its training phrases in every language:
+ * first the topic or intent, then, within the topic found, one of its
+ * specific questions when one fits clearly. (Questions in the topics' own
+ * index took topics' places: their few phrases make short documents.) Texts
+ * are normalised (letter variants, digits, German terms in any script → one
+ * form) and indexed as words plus character 4-grams, so misspellings, Arabic
+ * prefixes and German compounds still match. (Measured: one document per
+ * phrase with voting was less accurate, 84.7 % against 89.8 %, and eight
+ * times slower.)
  */
 export class TopicClassifier {
-  private readonly index: MiniSearch<Doc>;
+  private readonly topics: ClassIndex;
+  private readonly questions: ClassIndex;
   private readonly termPattern: RegExp | undefined;
   private readonly canonical = new Map<string, string>();
-  private readonly termCache = new Map<string, ReadonlyArray<readonly [ClassId, number]>>();
 
   constructor(examples: readonly Example[], terms: Record<string, string[]> = {}) {
     for (const [form, variants] of Object.entries(terms)) {
@@ -65,53 +128,56 @@ export class TopicClassifier {
       .map(escapeRegExp);
     this.termPattern =
       variants.length > 0 ? new RegExp(`(^| )(${variants.join('|')})(?= |$)`, 'gu') : undefined;
-    this.index = new MiniSearch<Doc>({
-      fields: ['text'],
-      storeFields: ['cls'],
-      tokenize: (text) => features(text),
-      processTerm: (term) => term,
-      searchOptions: { combineWith: 'OR', bm25: BM25 },
-    });
-    const byClass = new Map<ClassId, string[]>();
+    const topics = new Map<ClassId, string[]>();
+    const questions = new Map<ClassId, string[]>();
+    const add = (byClass: Map<ClassId, string[]>, id: ClassId, text: string) => {
+      const texts = byClass.get(id) ?? [];
+      texts.push(text);
+      byClass.set(id, texts);
+    };
     for (const example of examples) {
-      const texts = byClass.get(example.id) ?? [];
-      texts.push(this.prepare(example.text));
-      byClass.set(example.id, texts);
+      const text = this.prepare(example.text);
+      if (questionOf(example.id)) add(questions, example.id, text);
+      else add(topics, example.id, text);
+      // Within a topic, its general phrases compete with its questions.
+      if (isTopicId(example.id)) add(questions, example.id, text);
     }
-    this.index.addAll(
-      [...byClass.entries()].map(([cls, texts], id) => ({ id, cls, text: texts.join(' ') })),
-    );
+    this.topics = new ClassIndex(topics);
+    this.questions = new ClassIndex(questions);
   }
 
   /**
-   * Classifies one message. The score of a class is what a MiniSearch OR query
-   * gives (the sum of the terms' BM25 scores times the number of distinct
-   * terms that matched), assembled from a cache of single-term results: the
-   * index never changes while the bot runs, so each term is looked up once.
+   * Classifies one message: the best topic or intent and how much it stands
+   * out; where it is a topic and one of its questions fits clearly (enough
+   * evidence, and well ahead of the topic's other questions), that question.
    */
   classify(text: string): Classification {
     const query = this.prepare(text);
     if (query === '') return { id: 'unknown', confidence: 0, ranked: [] };
-    const sums = new Map<ClassId, number>();
-    const matched = new Map<ClassId, number>();
-    const seen = new Set<string>();
-    for (const term of features(query)) {
-      const first = !seen.has(term);
-      seen.add(term);
-      for (const [cls, score] of this.termScores(term)) {
-        sums.set(cls, (sums.get(cls) ?? 0) + score);
-        if (first) matched.set(cls, (matched.get(cls) ?? 0) + 1);
-      }
-    }
-    const ranked = [...sums.entries()]
-      .map(([id, sum]) => ({ id, score: sum * (matched.get(id) ?? 1) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_RANKED);
-    const [best, second] = ranked;
+    const ranked = this.topics.scores(query).slice(0, MAX_RANKED);
+    const [best] = ranked;
     if (!best) return { id: 'unknown', confidence: 0, ranked: [] };
     if (best.score < MIN_EVIDENCE) return { id: 'unknown', confidence: 0, ranked };
-    const confidence = best.score / (best.score + (second?.score ?? 0) + 1e-9);
-    return { id: best.id, confidence, ranked };
+    const confidence = confidenceOf(ranked);
+    const question = this.questionIn(best.id, query);
+    if (!question) return { id: best.id, confidence, ranked };
+    return {
+      id: question,
+      confidence,
+      ranked: [{ id: question, score: best.score }, ...ranked.slice(1)],
+    };
+  }
+
+  /** The question of `topic` a prepared query asks, if one stands out from the topic and its other questions. */
+  private questionIn(topic: ClassId, query: string): ClassId | undefined {
+    if (!isTopicId(topic)) return undefined;
+    const [first, second] = this.questions.scores(
+      query,
+      (id) => id === topic || id.startsWith(`${topic}/`),
+    );
+    if (!first || first.id === topic || first.score < MIN_QUESTION_EVIDENCE) return undefined;
+    const share = first.score / (first.score + (second?.score ?? 0) + 1e-9);
+    return share >= QUESTION_SHARE ? first.id : undefined;
   }
 
   /**
@@ -120,19 +186,11 @@ export class TopicClassifier {
    */
   warmUp(texts: Iterable<string>): void {
     for (const text of texts) {
-      for (const term of features(this.prepare(text))) this.termScores(term);
+      for (const term of features(this.prepare(text))) {
+        this.topics.termScores(term);
+        this.questions.termScores(term);
+      }
     }
-  }
-
-  /** Each class's BM25 score for one term, from the index once, then from the cache. */
-  private termScores(term: string): ReadonlyArray<readonly [ClassId, number]> {
-    const cached = this.termCache.get(term);
-    if (cached) return cached;
-    const scores = this.index
-      .search(term, { tokenize: (single) => [single] })
-      .map((hit) => [hit.cls as ClassId, hit.score] as const);
-    if (this.termCache.size < MAX_CACHED_TERMS) this.termCache.set(term, scores);
-    return scores;
   }
 
   /**
@@ -149,6 +207,24 @@ export class TopicClassifier {
         )
       : normalized;
   }
+}
+
+/** What a class is about: its topic (a question's too), or the intent itself. */
+export function subjectOf(id: ClassId): string {
+  return topicOfClass(id) ?? id;
+}
+
+/**
+ * How much the best class stands out: its share of itself and the best class
+ * about another subject (a topic's own questions are not rivals: "what is
+ * AEVO" and its topic "may my company train" agree on what is asked).
+ */
+export function confidenceOf(ranked: ReadonlyArray<{ id: ClassId; score: number }>): number {
+  const [best] = ranked;
+  if (!best) return 0;
+  const subject = subjectOf(best.id);
+  const rival = ranked.find((entry) => subjectOf(entry.id) !== subject);
+  return best.score / (best.score + (rival?.score ?? 0) + 1e-9);
 }
 
 /** Latin letters without diacritics (ç → c, ı → i, ü → u, ß → ss); other scripts unchanged. */

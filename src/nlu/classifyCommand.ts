@@ -1,13 +1,15 @@
 /**
  * `npm run --silent classify`: reads JSON lines {"text": "...", "locale"?: "..."}
  * on standard input and writes one line {"topic", "language", "confidence"} per
- * input, in order — how the bot reads each question.
+ * input, in order — how the bot reads each question (and `question`, when a
+ * specific question inside the topic is meant).
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createContent } from '../botContent';
 import { LOCALES_DIR, PROJECT_ROOT } from '../paths';
 import { createNlu } from '.';
+import { questionOf } from '../content/topics';
 
 async function main(): Promise<void> {
   const content = createContent(
@@ -40,8 +42,15 @@ async function main(): Promise<void> {
       ...(typeof input.locale === 'string' ? { locale: input.locale } : {}),
     });
     const confidence = Math.round(result.confidence * 1000) / 1000;
+    // `topic` stays a TOPICS.md id; a specific question inside it is named beside it.
+    const asked = questionOf(result.topic);
     process.stdout.write(
-      `${JSON.stringify({ topic: result.topic, language: result.language, confidence })}\n`,
+      `${JSON.stringify({
+        topic: asked?.topic ?? result.topic,
+        ...(asked ? { question: asked.question } : {}),
+        language: result.language,
+        confidence,
+      })}\n`,
     );
   }
   await nlu.close();

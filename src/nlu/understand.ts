@@ -2,7 +2,14 @@ import type { ClassId } from '../content/examples';
 import type { LanguageDetector } from '../language/detect';
 import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
-import { MAX_RANKED, type Classification, type TextClassifier } from './classifier';
+import {
+  confidenceOf,
+  MAX_RANKED,
+  subjectOf,
+  type Classification,
+  type TextClassifier,
+} from './classifier';
+import { topicOfClass } from '../content/topics';
 import type { Audience } from '../content/topics';
 
 /**
@@ -87,7 +94,10 @@ export interface Understanding extends Decision {
 /** Turns a classification into a {@link Decision}. */
 export function decide(classification: Classification): Decision {
   const { id, confidence, ranked } = classification;
-  const candidates = ranked.slice(0, 2).map((entry) => entry.id);
+  // Two candidates about different subjects (a question and its own topic are one).
+  const [first] = ranked;
+  const other = ranked.find((entry) => first && subjectOf(entry.id) !== subjectOf(first.id));
+  const candidates = [first, other].flatMap((entry) => (entry ? [entry.id] : []));
   if (id === 'unknown' || confidence < POSSIBLE) {
     return { topic: 'unknown', confidence, certainty: 'unknown', candidates };
   }
@@ -134,7 +144,7 @@ export class Understander {
     let decision = this.decideSocial(trimmed, weigh(whole));
     // Two questions the bot is sure of each: the first asked is answered, the second named.
     const pair = twoQuestions(decision, questions.map(weigh));
-    if (pair) decision = { ...decision, topic: pair[0] };
+    if (pair) decision = { ...decision, topic: pair[0], certainty: 'confident' };
     const also = pair?.[1];
     // Arabic, Persian, Russian or Ukrainian in Latin letters is answered in that language, in
     // its own script, unless the user has already written in a language (that one then wins).
@@ -191,11 +201,11 @@ export class Understander {
       return decision;
     }
     const ranked = classification.ranked.filter((entry) => !SOCIAL_INTENTS.has(entry.id));
-    const [best, second] = ranked;
+    const [best] = ranked;
     if (!best) return { ...NOTHING };
     return decide({
       id: best.id,
-      confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+      confidence: confidenceOf(ranked),
       ranked,
     });
   }
@@ -241,39 +251,43 @@ export function inContext(
     return classification;
   const ranked = classification.ranked
     .map(({ id, score }) => {
-      const meantFor = audiences.get(id);
+      const meantFor = audiences.get(topicOfClass(id) ?? id);
       let weight = 1;
       if (audience && meantFor && !meantFor.includes(audience)) weight *= OTHER_AUDIENCE_WEIGHT;
-      if (id === topic) weight *= CURRENT_TOPIC_WEIGHT;
+      if (topic && topicOfClass(id) === topic) weight *= CURRENT_TOPIC_WEIGHT;
       return { id, score: score * weight };
     })
     .sort((a, b) => b.score - a.score);
-  const [best, second] = ranked;
+  const [best] = ranked;
   if (!best) return classification;
   // `unknown` (the class of off-topic phrases) keeps its meaning: nothing fits.
   return {
     id: best.id,
-    confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+    confidence: confidenceOf(ranked),
     ranked,
   };
 }
 
 /**
  * The topics of a message's first two questions, in the order asked, when
- * the bot is sure of each on its own, they differ, and the whole message is
- * about one of them.
+ * the bot is sure of each on its own, they are about different things, and
+ * the whole message points to one of them.
  */
 function twoQuestions(
   decision: Decision,
   questions: Classification[],
 ): [ClassId, ClassId] | undefined {
-  if (questions.length < 2 || decision.certainty !== 'confident') return undefined;
+  // A message with two questions is torn between them as a whole; each question alone is clear.
+  if (questions.length < 2 || decision.certainty === 'unknown') return undefined;
   const topics = questions
     .map((question) => decide(question))
     .filter((one) => one.certainty === 'confident' && !SOCIAL_INTENTS.has(one.topic))
     .map((one) => one.topic);
-  const [first, second] = [...new Set(topics)];
-  if (!first || !second || ![first, second].includes(decision.topic)) return undefined;
+  const [first] = topics;
+  const second = topics.find((topic) => first && subjectOf(topic) !== subjectOf(first));
+  if (!first || !second) return undefined;
+  const considered = [decision.topic, ...decision.candidates].map(subjectOf);
+  if (![first, second].some((topic) => considered.includes(subjectOf(topic)))) return undefined;
   return [first, second];
 }
 
@@ -301,11 +315,11 @@ function combine(
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_RANKED);
-  const [best, second] = ranked;
+  const [best] = ranked;
   if (!best) return whole;
   return {
     id: best.id,
-    confidence: best.score / (best.score + (second?.score ?? 0) + 1e-9),
+    confidence: confidenceOf(ranked),
     ranked,
   };
 }

@@ -104,7 +104,8 @@ export type OrientationRoute = z.infer<typeof OrientationRoute>;
 /** What the service point offers besides answers, from `data/`. */
 export interface Offers {
   consultations?: Consultations;
-  hotline: Hotline;
+  /** The company hotline, when `hotline.json` or the organisation's `hotlinePhone` declares one. */
+  hotline?: Hotline;
   events: OfferEvent[];
   routes: OrientationRoute[];
 }
@@ -125,9 +126,9 @@ function loadConsultations(dataDir: string): Consultations | undefined {
 }
 
 /** `hotline.json`: `phone` and, if known, a schedule; else the organisation's hotline number. */
-function loadHotline(dataDir: string, fallbackPhone: string): Hotline {
+function loadHotline(dataDir: string, fallbackPhone: string | undefined): Hotline | undefined {
   const raw = optionalFile(dataDir, 'hotline.json');
-  if (raw === undefined) return { phone: fallbackPhone };
+  if (raw === undefined) return fallbackPhone === undefined ? undefined : { phone: fallbackPhone };
   const where = `Data: ${path.join(dataDir, 'hotline.json')}:`;
   const hotline = parseData(HotlineFile, raw, where);
   return hotline.weekly || hotline.alwaysOpen
@@ -159,11 +160,12 @@ function loadRoutes(dataDir: string): OrientationRoute[] {
 }
 
 /** Reads and validates the offers' data files; each is optional. */
-export function loadOffers(dataDir: string, hotlinePhone: string): Offers {
+export function loadOffers(dataDir: string, hotlinePhone: string | undefined): Offers {
   const consultations = loadConsultations(dataDir);
+  const hotline = loadHotline(dataDir, hotlinePhone);
   return {
     ...(consultations ? { consultations } : {}),
-    hotline: loadHotline(dataDir, hotlinePhone),
+    ...(hotline ? { hotline } : {}),
     events: loadEvents(dataDir),
     routes: loadRoutes(dataDir),
   };

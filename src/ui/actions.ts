@@ -48,7 +48,8 @@ export type ActionValue<K extends ActionName = ActionName> = {
 
 /** What a button sends back: an action, or a topic, audience, language, menu group or answer. */
 export type ButtonValue =
-  | { topic: string }
+  /** A topic's answer, or a specific question's inside it. */
+  | { topic: string; question?: string }
   | { audience: string }
   | { language: string }
   | { group: string; page?: number }
@@ -67,7 +68,11 @@ export function isAction<K extends ActionName>(
 export function impliedLabelKey(value: ButtonValue): string | undefined {
   if ('action' in value)
     return (ACTIONS as Record<string, { label?: string }>)[value.action]?.label;
-  if ('topic' in value) return `topics:${value.topic}.title`;
+  if ('topic' in value) {
+    return value.question
+      ? `topics:${value.topic}.questions.${value.question}.question`
+      : `topics:${value.topic}.title`;
+  }
   if ('audience' in value) return `audience.${value.audience}`;
   if ('group' in value) return value.page ? 'menu.moreTopics' : `menu.group.${value.group}`;
   return undefined;

@@ -35,7 +35,8 @@ export interface WidgetLanguage {
 
 /** What the widget page and the embed script load: the organisation, colours and languages. */
 export interface WidgetConfig {
-  organisation: { name: string; website: string };
+  /** `example`: the profile is an example; the page says so in a banner. */
+  organisation: { name: string; website: string; example: boolean };
   colours: Organisation['colours'];
   defaultLanguage: Language;
   languages: WidgetLanguage[];
@@ -44,6 +45,7 @@ export interface WidgetConfig {
 const WIDGET_KEYS = [
   'pageTitle',
   'tagline',
+  'example',
   'language',
   'newChat',
   'newChatHint',
@@ -86,7 +88,11 @@ export function buildWidgetConfig(
     };
   });
   return {
-    organisation: { name: organisation.name, website: organisation.website },
+    organisation: {
+      name: organisation.name,
+      website: organisation.website,
+      example: organisation.example,
+    },
     colours: organisation.colours,
     defaultLanguage: DEFAULT_LANGUAGE,
     languages,

@@ -86,7 +86,7 @@ describe('content: topic facts, menus and training phrases are checked at start'
     });
   }
 
-  it('refuses training phrases for an id that is neither a topic nor an intent', function () {
+  it('refuses training phrases for an id that is neither a topic, an intent nor a question', function () {
     expect(
       problemWith(
         'en/nlu/examples.json',
@@ -94,7 +94,7 @@ describe('content: topic facts, menus and training phrases are checked at start'
         (dir) => loadExamples(dir, ['en']),
       ),
     ).to.equal(
-      'Content: <locales>/en/nlu/examples.json: "training-money" is not a topic or intent id',
+      'Content: <locales>/en/nlu/examples.json: "training-money" is not a topic, intent or question id (topic/question)',
     );
   });
 

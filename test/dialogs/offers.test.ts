@@ -235,8 +235,10 @@ for (const language of ['de', 'ar', 'tr']) {
             ].join('\n'),
           ),
         )
+        .assertReply(reply(language, t('offers:company.next', { chamber: 'IHK' })))
+        // This service point runs a hotline (the fixture's hotline.json): it is named, and offered.
         .assertReply(
-          reply(language, t('offers:company.next', { chamber: 'IHK', phone: '0341 / 71 00 50' }), [
+          reply(language, t('offers:company.hotline', { phone: '0341 / 71 00 50' }), [
             { action: 'refer', partner: 'ihk-leipzig' },
             { action: 'hotline' },
             MENU,

@@ -6,7 +6,13 @@
 import type { Reader } from '../../src/content/register';
 import { botAdapter, reply, tap, tr } from '../support/bot';
 
-const CASES: Array<{ language: string; audience: string; text: string; topic: string }> = [
+const CASES: Array<{
+  language: string;
+  audience: string;
+  text: string;
+  topic: string;
+  question?: string;
+}> = [
   {
     language: 'uk',
     audience: 'parent',
@@ -27,11 +33,13 @@ const CASES: Array<{ language: string; audience: string; text: string; topic: st
     audience: 'youth',
     text: 'was kostet die berufsschule',
     topic: 'vocational-school',
+    // Answered with the topic's specific question "does the Berufsschule cost money?".
+    question: 'berufsschule-cost',
   },
 ];
 
 describe("dialogs: the user test's missed questions are answered at once", function () {
-  for (const { language, audience, text, topic } of CASES) {
+  for (const { language, audience, text, topic, question } of CASES) {
     it(`answers "${text}" (${language}, ${audience}) with ${topic}`, async function () {
       const t = tr(language, audience as Reader);
       let flow = botAdapter(language)
@@ -42,7 +50,10 @@ describe("dialogs: the user test's missed questions are answered at once", funct
         .send(text);
       // A young person's topic asked by a parent first says whom the answer speaks to.
       if (audience === 'parent') flow = flow.assertReply(reply(language, t('answer.forParent')));
-      await flow.assertReply(reply(language, t(`topics:${topic}.answer`))).startTest();
+      const answer = question
+        ? `${t(`topics:${topic}.questions.${question}.question`)}\n${t(`topics:${topic}.questions.${question}.answer`)}`
+        : t(`topics:${topic}.answer`);
+      await flow.assertReply(reply(language, answer)).startTest();
     });
   }
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { MemoryStorage, type Activity, type TestAdapter } from 'botbuilder';
 import { FORMAL_CONTEXT, type Reader } from '../../src/content/register';
 import type { Language } from '../../src/language/languages';
+import type { TopicId } from '../../src/content/topics';
 import { PROJECT_ROOT } from '../../src/paths';
 import { handoverBot, offersContent } from '../support/bot';
 
@@ -142,7 +143,18 @@ function check(
   const wanted = expectation.language ?? language;
   const strange = replies.find((reply) => reply.locale !== wanted);
   if (strange) return `answered in ${strange.locale}, not ${wanted}`;
-  if (expectation.topic && !texts.includes(t(`topics:${expectation.topic}.answer`))) {
+  // The topic's answer, or the answer to one of its specific questions (heading and answer).
+  const topicAnswers = (topic: string) => [
+    t(`topics:${topic}.answer`),
+    ...(offersContent.catalogue.topics.get(topic as TopicId)?.questions ?? []).map(
+      ({ id }) =>
+        `${t(`topics:${topic}.questions.${id}.question`)}\n${t(`topics:${topic}.questions.${id}.answer`)}`,
+    ),
+  ];
+  if (
+    expectation.topic &&
+    !topicAnswers(expectation.topic).some((answer) => texts.includes(answer))
+  ) {
     return `not the answer of ${expectation.topic}: "${texts.join(' | ').slice(0, 120)}"`;
   }
   if (expectation.key && !texts.includes(t(expectation.key, expectation.args ?? {}))) {

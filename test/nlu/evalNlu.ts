@@ -2,18 +2,24 @@
  * `npm run eval:nlu`: runs the evaluation set (test/nlu/eval/<lng>.json, never
  * used for training) through the bot's understanding and prints top-1
  * accuracy overall, per language and per topic, the worst confusions,
- * off-topic recognition and language-detection accuracy.
+ * off-topic recognition and language-detection accuracy. Cases with a
+ * `question` are held-out phrasings of a specific question inside a topic:
+ * their question-level accuracy is reported too (the right question's answer,
+ * not only its topic).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createContent } from '../../src/botContent';
 import { CLASS_IDS } from '../../src/content/examples';
+import { topicOfClass } from '../../src/content/topics';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import { createNlu } from '../../src/nlu';
 
 interface Case {
   text: string;
   topic: string;
+  /** A specific question inside the topic (its id within the topic). */
+  question?: string;
   language: string;
 }
 
@@ -28,6 +34,7 @@ export function loadEvalSet(): Case[] {
       const cases = JSON.parse(readFileSync(path.join(EVAL_DIR, file), 'utf8')) as Array<{
         text: string;
         topic: string;
+        question?: string;
       }>;
       return cases.map((entry) => ({ ...entry, language }));
     });
@@ -47,12 +54,37 @@ async function main(): Promise<void> {
   const confusions = new Map<string, number>();
   const languageRight = new Map<string, [number, number]>();
   let right = 0;
+  const questions = new Map<string, [number, number]>();
+  const questionMisses: string[] = [];
+  const missKinds = { wrongTopic: 0, topicOnly: 0, otherQuestion: 0 };
+  /** Messages of the topic set answered with one of the topic's specific questions instead. */
+  const general: [number, number] = [0, 0];
   const times: number[] = [];
   for (const entry of cases) {
     const started = performance.now();
     const result = await nlu.understander.understand(entry.text);
     times.push(performance.now() - started);
-    const ok = result.topic === entry.topic;
+    // A question inside the topic is that topic's answer too.
+    const ok = (topicOfClass(result.topic) ?? result.topic) === entry.topic;
+    if (!entry.question && ok) {
+      general[1] += 1;
+      if (result.topic !== entry.topic) general[0] += 1;
+    }
+    if (entry.question) {
+      const hit = result.topic === `${entry.topic}/${entry.question}`;
+      const q = questions.get(entry.language) ?? [0, 0];
+      questions.set(entry.language, [q[0] + (hit ? 1 : 0), q[1] + 1]);
+      if (!hit) {
+        const got = topicOfClass(result.topic);
+        if (got !== entry.topic) missKinds.wrongTopic += 1;
+        else if (result.topic === entry.topic) missKinds.topicOnly += 1;
+        else missKinds.otherQuestion += 1;
+      }
+      if (!hit)
+        questionMisses.push(
+          `  ${entry.language} ${entry.topic}/${entry.question} → ${result.topic}: ${entry.text}`,
+        );
+    }
     if (ok) right += 1;
     const lang = byLanguage.get(entry.language) ?? [0, 0];
     byLanguage.set(entry.language, [lang[0] + (ok ? 1 : 0), lang[1] + 1]);
@@ -91,6 +123,21 @@ async function main(): Promise<void> {
   }
   const [unknownOk, unknownAll] = byTopic.get('unknown') ?? [0, 0];
   lines.push('', `off-topic recognised as unknown: ${pct(unknownOk, unknownAll)}`);
+  const [qRight, qAll] = [...questions.values()].reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+  lines.push(
+    '',
+    `question-level accuracy (held-out questions): ${pct(qRight, qAll)} (${qRight}/${qAll})`,
+  );
+  for (const [language, [ok, all]] of [...questions.entries()].sort()) {
+    lines.push(`  ${language.padEnd(9)} ${pct(ok, all)} (${ok}/${all})`);
+  }
+  lines.push(
+    `  topic messages (no specific question) answered with a specific question: ${pct(general[0], general[1])} (${general[0]}/${general[1]})`,
+  );
+  lines.push(
+    `  misses: another topic ${missKinds.wrongTopic}, the topic's general answer ${missKinds.topicOnly}, another question of the topic ${missKinds.otherQuestion}`,
+  );
+  if (questionMisses.length > 0) lines.push('question misses:', ...questionMisses.slice(0, 40));
   lines.push('', 'worst confusions (expected → got):');
   for (const [pair, count] of [...confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     lines.push(`  ${String(count).padStart(3)}  ${pair}`);
