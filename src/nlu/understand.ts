@@ -201,13 +201,8 @@ export class Understander {
       return decision;
     }
     const ranked = classification.ranked.filter((entry) => !SOCIAL_INTENTS.has(entry.id));
-    const [best] = ranked;
-    if (!best) return { ...NOTHING };
-    return decide({
-      id: best.id,
-      confidence: confidenceOf(ranked),
-      ranked,
-    });
+    const ranking = classificationOf(ranked);
+    return ranking ? decide(ranking) : { ...NOTHING };
   }
 
   /** The language of a turn whose message carries no readable text (a button, a phone number). */
@@ -258,14 +253,8 @@ export function inContext(
       return { id, score: score * weight };
     })
     .sort((a, b) => b.score - a.score);
-  const [best] = ranked;
-  if (!best) return classification;
   // `unknown` (the class of off-topic phrases) keeps its meaning: nothing fits.
-  return {
-    id: best.id,
-    confidence: confidenceOf(ranked),
-    ranked,
-  };
+  return classificationOf(ranked) ?? classification;
 }
 
 /**
@@ -315,13 +304,15 @@ function combine(
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_RANKED);
+  return classificationOf(ranked) ?? whole;
+}
+
+/** A ranking (best first) as a classification: its best class and how much that stands out. */
+function classificationOf(
+  ranked: Array<{ id: ClassId; score: number }>,
+): Classification | undefined {
   const [best] = ranked;
-  if (!best) return whole;
-  return {
-    id: best.id,
-    confidence: confidenceOf(ranked),
-    ranked,
-  };
+  return best ? { id: best.id, confidence: confidenceOf(ranked), ranked } : undefined;
 }
 
 /** The classifier found nothing but stray n-grams. */
