@@ -40,20 +40,43 @@ export function traineesFor(workers: number): number {
   return 2 + Math.floor((workers - 3) / 3);
 }
 
+/**
+ * In the crafts, who may train depends on the trade (§ 22b HwO): in trades
+ * that require a master (Anlage A) usually only the Meister, in the others a
+ * journeyman certificate with AEVO too. The check asks craft companies which
+ * of these they have.
+ */
+const craftTrainer: Button[] = [
+  choice('offers:company.trainer.master', 'master'),
+  choice('offers:company.trainer.journeymanAevo', 'journeymanAevo'),
+  choice('offers:company.trainer.none', 'none'),
+  choice('offers:company.dontKnow', 'dontKnow'),
+];
+
+type Mark = 'fulfilled' | 'missing' | 'unclear';
+
+/** What the trainer answer means, given the chamber: a mark and its text. */
+function trainerLine(answers: CompanyAnswers): [Mark, string] {
+  if (answers.chamber === 'hwk') {
+    if (answers.trainer === 'master') return ['fulfilled', 'trainerMasterOk'];
+    // Enough only in trades without a master requirement: the chamber knows which.
+    if (answers.trainer === 'journeymanAevo') return ['unclear', 'trainerCraftAevo'];
+    if (answers.trainer === 'none') return ['missing', 'trainerCraftMissing'];
+    return ['unclear', 'trainerUnknown'];
+  }
+  if (answers.trainer === 'no') return ['missing', 'trainerMissing'];
+  if (answers.trainer !== 'yes') return ['unclear', 'trainerUnknown'];
+  // AEVO is enough with the IHK; without knowing the chamber it may be a master craft.
+  return [answers.chamber === 'ihk' ? 'fulfilled' : 'unclear', 'trainerOk'];
+}
+
 /** The summary lines: what is fulfilled (✓), missing (✗) or unclear (?). */
 export function companySummary(answers: CompanyAnswers): Text[] {
-  const line = (mark: 'fulfilled' | 'missing' | 'unclear', key: string, args = {}): Text => ({
+  const line = (mark: Mark, key: string, args = {}): Text => ({
     key: `offers:company.${mark}`,
     args: { text: { key: `offers:company.${key}`, args } },
   });
-  const lines: Text[] = [];
-  lines.push(
-    answers.trainer === 'yes'
-      ? line('fulfilled', 'trainerOk')
-      : answers.trainer === 'no'
-        ? line('missing', 'trainerMissing')
-        : line('unclear', 'trainerUnknown'),
-  );
+  const lines: Text[] = [line(...trainerLine(answers))];
   const workers = typeof answers.workers === 'number' ? answers.workers : undefined;
   if (workers !== undefined && workers > 0) {
     lines.push(line('fulfilled', 'workersOk', { count: workers, trainees: traineesFor(workers) }));
@@ -122,6 +145,12 @@ export class CompanyCheckDialog extends ViewDialog {
 
   private async trainerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.answers(step).occupation = String(step.result);
+    if (this.answers(step).chamber === 'hwk') {
+      return promptView(step, {
+        texts: [{ key: 'offers:company.trainer.askCraft' }],
+        buttons: craftTrainer,
+      });
+    }
     return promptView(step, {
       texts: [{ key: 'offers:company.trainer.ask' }],
       buttons: yesNo,

@@ -68,6 +68,8 @@ export function createI18n(strings, language) {
      * @param {string} code
      */
     languageName(code) {
+      // Names people use where the standard one misleads: "fa" is Dari for most users.
+      if (instance.exists(`languageNames.${code}`)) return t(`languageNames.${code}`);
       const base = code === 'de-simple' ? 'de' : code;
       let name;
       try {

@@ -247,6 +247,47 @@ for (const language of ['de', 'ar', 'tr']) {
         .startTest();
     });
 
+    it('asks a craft company for the Meister and does not pass a journeyman with AEVO (§ 22b HwO)', async () => {
+      const { flow, t } = atMenu(language, 'company');
+      const yesNo = [{ choice: 'yes' }, { choice: 'no' }, { choice: 'dontKnow' }];
+      await flow
+        .send(tap({ action: 'companyCheck' }))
+        .assertReply(reply(language, t('offers:company.intro')))
+        .assertReply(reply(language, t('offers:company.chamber.ask')))
+        .send(tap({ choice: 'hwk' }))
+        .assertReply(reply(language, t('offers:company.field.ask')))
+        .send('Friseur')
+        .assertReply(
+          reply(language, t('offers:company.trainer.askCraft'), [
+            { choice: 'master' },
+            { choice: 'journeymanAevo' },
+            { choice: 'none' },
+            { choice: 'dontKnow' },
+          ]),
+        )
+        // Typed, as the owner would: the button's label.
+        .send(t('offers:company.trainer.journeymanAevo'))
+        .assertReply(reply(language, t('offers:company.workers.ask')))
+        .send('2')
+        .assertReply(reply(language, t('offers:company.contents.ask'), yesNo))
+        .send(tap({ choice: 'yes' }))
+        .assertReply(
+          reply(
+            language,
+            [
+              t('offers:company.summary', { occupation: 'Friseur' }),
+              t('offers:company.unclear', { text: t('offers:company.trainerCraftAevo') }),
+              t('offers:company.fulfilled', {
+                text: t('offers:company.workersOk', { count: 2, trainees: 1 }),
+              }),
+              t('offers:company.fulfilled', { text: t('offers:company.contentsOk') }),
+            ].join('\n'),
+          ),
+        )
+        .assertReply(reply(language, t('offers:company.next', { chamber: 'Handwerkskammer' })))
+        .startTest();
+    });
+
     it('gives the hotline number: open now, or closed with the next time and a callback', async () => {
       const open = atMenu(language, 'company');
       await open.flow

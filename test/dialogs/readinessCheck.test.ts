@@ -115,6 +115,16 @@ describe('dialogs: readiness check', function () {
       .startTest();
   });
 
+  it('tells in every language how many questions it asks: 4 to 6', function () {
+    // The shortest path is the "I don't know" test above (4 answers), the
+    // longest the Arabic one (6: a certificate from abroad). It said "5".
+    for (const language of ['de', 'de-simple', 'en', 'ar', 'fa', 'uk', 'ru', 'tr']) {
+      const intro = tr(language)('readiness.intro');
+      expect(intro, language).to.match(/\b4\b/).and.to.match(/\b6\b/);
+      expect(intro, language).not.to.match(/\b5\b/);
+    }
+  });
+
   it('gives no residence step to an EU citizen with B2 German', function () {
     expect(
       nextSteps({ age: 20, certificate: 'yes', abroad: 'no', german: 'b2', residence: 'eu' }),
