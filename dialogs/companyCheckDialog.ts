@@ -40,28 +40,16 @@ export function traineesFor(workers: number): number {
   return 2 + Math.floor((workers - 3) / 3);
 }
 
-/**
- * In the crafts, who may train depends on the trade (§ 22b HwO): in trades
- * that require a master (Anlage A) usually only the Meister, in the others a
- * journeyman certificate with AEVO too. The check asks craft companies which
- * of these they have.
- */
-const craftTrainer: Button[] = [
-  choice('offers:company.trainer.master', 'master'),
-  choice('offers:company.trainer.journeymanAevo', 'journeymanAevo'),
-  choice('offers:company.trainer.none', 'none'),
-  choice('offers:company.dontKnow', 'dontKnow'),
-];
-
 type Mark = 'fulfilled' | 'missing' | 'unclear';
 
 /** What the trainer answer means, given the chamber: a mark and its text. */
 function trainerLine(answers: CompanyAnswers): [Mark, string] {
+  // In the crafts, who may train depends on the trade (§ 22b HwO): in trades
+  // that require a master (Anlage A) usually only the Meister, in the others a
+  // journeyman certificate with AEVO too; the chamber knows which applies.
   if (answers.chamber === 'hwk') {
-    if (answers.trainer === 'master') return ['fulfilled', 'trainerMasterOk'];
-    // Enough only in trades without a master requirement: the chamber knows which.
-    if (answers.trainer === 'journeymanAevo') return ['unclear', 'trainerCraftAevo'];
-    if (answers.trainer === 'none') return ['missing', 'trainerCraftMissing'];
+    if (answers.trainer === 'yes') return ['fulfilled', 'trainerMasterOk'];
+    if (answers.trainer === 'no') return ['unclear', 'trainerCraftMissing'];
     return ['unclear', 'trainerUnknown'];
   }
   if (answers.trainer === 'no') return ['missing', 'trainerMissing'];
@@ -145,14 +133,10 @@ export class CompanyCheckDialog extends ViewDialog {
 
   private async trainerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.answers(step).occupation = String(step.result);
-    if (this.answers(step).chamber === 'hwk') {
-      return promptView(step, {
-        texts: [{ key: 'offers:company.trainer.askCraft' }],
-        buttons: craftTrainer,
-      });
-    }
+    // Craft companies are asked for the Meister (§ 22b HwO), the others for AEVO or Meister.
+    const craft = this.answers(step).chamber === 'hwk';
     return promptView(step, {
-      texts: [{ key: 'offers:company.trainer.ask' }],
+      texts: [{ key: craft ? 'offers:company.trainer.askCraft' : 'offers:company.trainer.ask' }],
       buttons: yesNo,
       mode: 'yesNo',
     });

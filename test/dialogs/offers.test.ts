@@ -247,7 +247,7 @@ for (const language of ['de', 'ar', 'tr']) {
         .startTest();
     });
 
-    it('asks a craft company for the Meister and does not pass a journeyman with AEVO (§ 22b HwO)', async () => {
+    it('asks a craft company for the Meister and does not pass it without one (§ 22b HwO)', async () => {
       const { flow, t } = atMenu(language, 'company');
       const yesNo = [{ choice: 'yes' }, { choice: 'no' }, { choice: 'dontKnow' }];
       await flow
@@ -257,16 +257,9 @@ for (const language of ['de', 'ar', 'tr']) {
         .send(tap({ choice: 'hwk' }))
         .assertReply(reply(language, t('offers:company.field.ask')))
         .send('Friseur')
-        .assertReply(
-          reply(language, t('offers:company.trainer.askCraft'), [
-            { choice: 'master' },
-            { choice: 'journeymanAevo' },
-            { choice: 'none' },
-            { choice: 'dontKnow' },
-          ]),
-        )
-        // Typed, as the owner would: the button's label.
-        .send(t('offers:company.trainer.journeymanAevo'))
+        .assertReply(reply(language, t('offers:company.trainer.askCraft'), yesNo))
+        // Typed, as the owner would: "no" in the owner's language.
+        .send(t('offers:company.no'))
         .assertReply(reply(language, t('offers:company.workers.ask')))
         .send('2')
         .assertReply(reply(language, t('offers:company.contents.ask'), yesNo))
@@ -276,7 +269,7 @@ for (const language of ['de', 'ar', 'tr']) {
             language,
             [
               t('offers:company.summary', { occupation: 'Friseur' }),
-              t('offers:company.unclear', { text: t('offers:company.trainerCraftAevo') }),
+              t('offers:company.unclear', { text: t('offers:company.trainerCraftMissing') }),
               t('offers:company.fulfilled', {
                 text: t('offers:company.workersOk', { count: 2, trainees: 1 }),
               }),
