@@ -46,6 +46,23 @@ const at = (iso: string) => Date.parse(iso);
 const time = (language: string, iso: string) =>
   describeTime(new Date(iso), language, 'Europe/Berlin');
 
+/** The company check's buttons for yes / no / "I don't know". */
+const yesNo = [{ choice: 'yes' }, { choice: 'no' }, { choice: 'dontKnow' }];
+
+/** The company check's result: its heading and one marked line per requirement. */
+function companyResult(
+  t: (key: string, args?: Record<string, unknown>) => string,
+  occupation: string,
+  lines: Array<[mark: 'fulfilled' | 'missing' | 'unclear', key: string, args?: object]>,
+): string {
+  return [
+    t('offers:company.summary', { occupation }),
+    ...lines.map(([mark, key, args]) =>
+      t(`offers:company.${mark}`, { text: t(`offers:company.${key}`, { ...args }) }),
+    ),
+  ].join('\n');
+}
+
 for (const language of ['de', 'ar', 'tr']) {
   describe(`service point offers in ${language}`, () => {
     it("suggests partners for a topic in the user's district, and refers with consent; withdrawing deletes it", async () => {
@@ -202,7 +219,6 @@ for (const language of ['de', 'ar', 'tr']) {
 
     it('checks whether a company can train and names what is missing', async () => {
       const { flow, t } = atMenu(language, 'company');
-      const yesNo = [{ choice: 'yes' }, { choice: 'no' }, { choice: 'dontKnow' }];
       await flow
         .send(tap({ action: 'companyCheck' }))
         .assertReply(reply(language, t('offers:company.intro')))
@@ -225,14 +241,11 @@ for (const language of ['de', 'ar', 'tr']) {
         .assertReply(
           reply(
             language,
-            [
-              t('offers:company.summary', { occupation: 'Koch' }),
-              t('offers:company.missing', { text: t('offers:company.trainerMissing') }),
-              t('offers:company.fulfilled', {
-                text: t('offers:company.workersOk', { count: 4, trainees: 2 }),
-              }),
-              t('offers:company.unclear', { text: t('offers:company.contentsUnknown') }),
-            ].join('\n'),
+            companyResult(t, 'Koch', [
+              ['missing', 'trainerMissing'],
+              ['fulfilled', 'workersOk', { count: 4, trainees: 2 }],
+              ['unclear', 'contentsUnknown'],
+            ]),
           ),
         )
         .assertReply(reply(language, t('offers:company.next', { chamber: 'IHK' })))
@@ -249,7 +262,6 @@ for (const language of ['de', 'ar', 'tr']) {
 
     it('asks a craft company for the Meister and does not pass it without one (§ 22b HwO)', async () => {
       const { flow, t } = atMenu(language, 'company');
-      const yesNo = [{ choice: 'yes' }, { choice: 'no' }, { choice: 'dontKnow' }];
       await flow
         .send(tap({ action: 'companyCheck' }))
         .assertReply(reply(language, t('offers:company.intro')))
@@ -267,14 +279,11 @@ for (const language of ['de', 'ar', 'tr']) {
         .assertReply(
           reply(
             language,
-            [
-              t('offers:company.summary', { occupation: 'Friseur' }),
-              t('offers:company.unclear', { text: t('offers:company.trainerCraftMissing') }),
-              t('offers:company.fulfilled', {
-                text: t('offers:company.workersOk', { count: 2, trainees: 1 }),
-              }),
-              t('offers:company.fulfilled', { text: t('offers:company.contentsOk') }),
-            ].join('\n'),
+            companyResult(t, 'Friseur', [
+              ['unclear', 'trainerCraftMissing'],
+              ['fulfilled', 'workersOk', { count: 2, trainees: 1 }],
+              ['fulfilled', 'contentsOk'],
+            ]),
           ),
         )
         .assertReply(reply(language, t('offers:company.next', { chamber: 'Handwerkskammer' })))
