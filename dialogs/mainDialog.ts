@@ -190,7 +190,10 @@ export class MainDialog extends InterruptibleDialog {
     const sure =
       decision.certainty === 'confident' ||
       (decision.certainty === 'possible' && text.split(/\s+/).length >= MIN_QUESTION_WORDS);
-    const leaves = sure && (isTopicId(decision.topic) || STEP_LEAVING_INTENTS.has(decision.topic));
+    // A specific question inside a topic leaves the step as its topic does.
+    const leaves =
+      sure &&
+      (answerTarget(decision.topic) !== undefined || STEP_LEAVING_INTENTS.has(decision.topic));
     return leaves ? this.understand(innerDc, view) : undefined;
   }
 
@@ -256,11 +259,15 @@ export class MainDialog extends InterruptibleDialog {
           ...(also && also !== target.topic ? { also } : {}),
         } satisfies AnswerOptions);
       }
+      // In the middle of a step, "none of these" (a typed "no" too) brings the step's question back.
+      const back: Button[] =
+        view && expectsAnswer(view) ? [{ value: { action: 'backToStep' } }] : [];
       await ui.send(
         context,
         ['nlu.didYouMean'],
         [
           ...offered.filter((button) => !isAction(button.value, 'menu')),
+          ...back,
           { label: { key: 'nlu.somethingElse' }, value: { action: 'menu' } },
         ],
       );

@@ -56,6 +56,12 @@ export const NAVIGATION: Navigation = {
     await nav.deps.ui.send(nav.context, ['help.text']);
     return nav.restartMain();
   },
+  // The step the user was in asks its question again; with none waiting, the menu.
+  backToStep: async (nav) => {
+    if (!nav.dc.activeDialog) return nav.restartMain();
+    await nav.dc.repromptDialog();
+    return Dialog.EndOfTurn;
+  },
   readiness: (nav) => nav.restart(READINESS_DIALOG),
   changeAudience: (nav) => nav.restart(AUDIENCE_DIALOG),
   chooseLanguage: (nav, value) => reply(nav, () => nav.showLanguages(value.page ?? 0)),

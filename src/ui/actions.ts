@@ -17,6 +17,7 @@ export const ACTIONS = {
   readiness: action('menu.readiness'),
   changeAudience: action('audience.change'),
   help: action(),
+  backToStep: action('nlu.backToQuestion'),
   chooseLanguage: action<{ page?: number }>('language.button'),
   more: action<{ topic: string }>('answer.more'),
   cancelHandover: action(),

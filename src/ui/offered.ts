@@ -5,6 +5,8 @@ import type { ActionName, ButtonValue } from './actions';
 const ACTION_ANSWERS: Partial<Record<ActionName, YesNo>> = {
   deleteConfirm: 'yes',
   deleteKeep: 'no',
+  // "No" to "did you mean one of these?" in the middle of a step.
+  backToStep: 'no',
 };
 
 /** What a button answers to a yes/no question, if it is a yes, no or "I don't know" button. */

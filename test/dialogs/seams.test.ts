@@ -111,6 +111,18 @@ describe('seams: typed answers inside the readiness check (ar)', function () {
       .startTest();
   });
 
+  it('answers a specific question asked in the middle, instead of "choose a button"', async function () {
+    // Questions inside topics did not leave a step: only whole topics did.
+    const t = tr('ar');
+    const cost = 'topics:vocational-school.questions.berufsschule-cost';
+    await inReadinessCheck('ar')
+      .send('١٩')
+      .assertReply(reply('ar', t('readiness.askCertificate')))
+      .send('كم لازم ادفع للمدرسة المهنية')
+      .assertReply(reply('ar', `${t(`${cost}.question`)}\n${t(`${cost}.answer`)}`))
+      .startTest();
+  });
+
   it('answers a real question asked in the middle, instead of "choose a button"', async function () {
     const t = tr('ar');
     await inReadinessCheck('ar')
@@ -118,6 +130,64 @@ describe('seams: typed answers inside the readiness check (ar)', function () {
       .assertReply(reply('ar', t('readiness.askCertificate')))
       .send('كم راتب الاوسبيلدونغ')
       .assertReply(reply('ar', t('topics:training-pay.answer')))
+      .startTest();
+  });
+});
+
+describe('seams: "no" to "did you mean…?" in the middle of a step brings the step back', function () {
+  // Found by trying it (stop 25): the typed "no" was taken as the step's answer.
+  const cases = [
+    {
+      language: 'de',
+      question: 'was kostet ein azubi?',
+      offered: [{ topic: 'company-formalities' }, { topic: 'parents-guide' }],
+      no: 'nein',
+    },
+    {
+      language: 'uk',
+      question: 'скільки коштує навчання в школі',
+      offered: [{ topic: 'vocational-school' }, { topic: 'dual-training-basics' }],
+      no: 'ні',
+    },
+    {
+      language: 'ar',
+      question: 'هل لازم ادفع شي للمدرسة',
+      offered: [
+        { topic: 'vocational-school', question: 'berufsschule-cost' },
+        { topic: 'entry-requirements' },
+      ],
+      no: 'لا',
+    },
+  ];
+  for (const { language, question, offered, no } of cases) {
+    it(`asks the step's question again on a typed "${no}" (${language})`, async function () {
+      const t = tr(language);
+      await inReadinessCheck(language)
+        .send('19')
+        .assertReply(reply(language, t('readiness.askCertificate')))
+        .send(question)
+        .assertReply(
+          reply(language, t('nlu.didYouMean'), [...offered, { action: 'backToStep' }, MENU]),
+        )
+        .send(no)
+        .assertReply(reply(language, t('readiness.askCertificate')))
+        .send(no)
+        .assertReply(reply(language, t('readiness.askGerman')))
+        .startTest();
+    });
+  }
+
+  it('answers the tapped topic and leaves the step', async function () {
+    const t = tr('de');
+    await inReadinessCheck('de')
+      .send('19')
+      .assertReply(reply('de', t('readiness.askCertificate')))
+      .send('was kostet ein azubi?')
+      .assertReply(reply('de', t('nlu.didYouMean')))
+      .send(tap({ topic: 'parents-guide' }))
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.include(t('topics:parents-guide.answer').slice(0, 40));
+      })
       .startTest();
   });
 });
