@@ -1,8 +1,15 @@
 import type { Recognizers } from '../src/language/recognizers';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { AUDIENCES } from '../src/content/topics';
-import type { Button, Ui } from '../src/ui/ui';
+import type { Button, Text, Ui } from '../src/ui/ui';
 import { promptView, ViewDialog } from './viewPrompt';
+
+/** "Who are you?" with its buttons: the first question of every conversation. */
+export function audienceQuestion(): { texts: Text[]; buttons: Button[] } {
+  const buttons: Button[] = AUDIENCES.map((audience) => ({ value: { audience } }));
+  buttons.push({ value: { action: 'chooseLanguage' } });
+  return { texts: [{ key: 'audience.ask' }], buttons };
+}
 
 /** Id of {@link AudienceDialog}. */
 export const AUDIENCE_DIALOG = 'audienceDialog';
@@ -20,13 +27,6 @@ export class AudienceDialog extends ViewDialog {
   }
 
   private async askAudienceStep(step: WaterfallStepContext) {
-    const buttons: Button[] = AUDIENCES.map((audience) => ({
-      value: { audience },
-    }));
-    buttons.push({ value: { action: 'chooseLanguage' } });
-    return promptView(step, {
-      texts: [{ key: 'audience.ask' }],
-      buttons,
-    });
+    return promptView(step, audienceQuestion());
   }
 }

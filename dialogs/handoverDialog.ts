@@ -12,7 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import { describeTime } from '../src/content/hours';
 import type { Availability, HandoverService } from '../src/handover/service';
-import { CANCEL_BUTTON, placeText } from '../src/ui/notices';
+import { CANCEL_BUTTON, HANDOVER_STATUS, LEAVE_BUTTON, placeText } from '../src/ui/notices';
 import type { DialogDeps } from './deps';
 import { CALLBACK_DIALOG } from './callbackDialog';
 import { DESCRIBE_VIEW } from './describeNeed';
@@ -87,7 +87,9 @@ export class HandoverDialog extends ViewDialog {
       await this.deps.ui.send(
         context,
         [place ? placeText('handover:update', place) : { key: 'handover:alreadyWithCounsellor' }],
-        [CANCEL_BUTTON],
+        // Waiting: the request can be cancelled; with a counsellor: the chat can be left.
+        [place ? CANCEL_BUTTON : LEAVE_BUTTON],
+        HANDOVER_STATUS,
       );
       return step.endDialog();
     }
@@ -133,7 +135,8 @@ export class HandoverDialog extends ViewDialog {
     await this.deps.ui.send(
       context,
       [place ? placeText('handover:queued', place) : { key: 'handover:alreadyWithCounsellor' }],
-      [CANCEL_BUTTON],
+      [place ? CANCEL_BUTTON : LEAVE_BUTTON],
+      HANDOVER_STATUS,
     );
     // The standard event, so that an agent hub in front of the bot could take over instead.
     const history = (await this.deps.handover.transcript?.(context)) ?? [];

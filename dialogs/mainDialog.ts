@@ -64,6 +64,7 @@ const INTENT_ACTIONS: Partial<Record<string, 'counsellor' | 'menu' | 'chooseLang
     'change-language': 'chooseLanguage',
     'delete-my-data': 'delete',
   };
+const BACK_TO_STEP = { action: 'backToStep' } as const;
 /** Fewest words of a message in a step that leaves it on a topic the bot is not sure of. */
 const MIN_QUESTION_WORDS = 4;
 /** Requests that leave a step when typed in its middle (besides questions about a topic). */
@@ -173,10 +174,10 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * A message that does not answer the waiting step: a topic the bot knows
-   * (or may know) or a request (a person, the menu, another language, delete
-   * my data) is handled as if asked outside the step; anything else lets the
-   * step say once more what it needs.
+   * A message that does not answer the waiting step: a topic or a question
+   * inside one the bot knows (or may know), or a request (a person, the menu,
+   * another language, delete my data) is handled as if asked outside the
+   * step; anything else lets the step say once more what it needs.
    */
   private async questionInStep(
     innerDc: DialogContext,
@@ -190,11 +191,8 @@ export class MainDialog extends InterruptibleDialog {
     const sure =
       decision.certainty === 'confident' ||
       (decision.certainty === 'possible' && text.split(/\s+/).length >= MIN_QUESTION_WORDS);
-    // A specific question inside a topic leaves the step as its topic does.
-    const leaves =
-      sure &&
-      (answerTarget(decision.topic) !== undefined || STEP_LEAVING_INTENTS.has(decision.topic));
-    return leaves ? this.understand(innerDc, view) : undefined;
+    const leaves = answerTarget(decision.topic) || STEP_LEAVING_INTENTS.has(decision.topic);
+    return sure && leaves ? this.understand(innerDc, view) : undefined;
   }
 
   /** How the turn's message was understood (by the pipeline, or here). */
@@ -259,9 +257,8 @@ export class MainDialog extends InterruptibleDialog {
           ...(also && also !== target.topic ? { also } : {}),
         } satisfies AnswerOptions);
       }
-      // In the middle of a step, "none of these" (a typed "no" too) brings the step's question back.
-      const back: Button[] =
-        view && expectsAnswer(view) ? [{ value: { action: 'backToStep' } }] : [];
+      // In a step, "none of these" (a typed "no" too) brings the step's question back.
+      const back: Button[] = view && expectsAnswer(view) ? [{ value: BACK_TO_STEP }] : [];
       await ui.send(
         context,
         ['nlu.didYouMean'],

@@ -9,9 +9,14 @@ import { markWelcomed } from './pipeline/turnFlags';
 import { turnLanguage } from './language/turnLanguage';
 import type { BotStates, ConversationData } from './state';
 import type { Statistics } from './stats/statistics';
-import type { Ui } from './ui/ui';
+import type { Text, Ui } from './ui/ui';
 
 export { MAX_MESSAGE_CHARS } from './nlu/understand';
+
+/** The welcome a new conversation starts with (the widget page shows it before it is connected). */
+export function welcomeTexts(retentionDays: number): Text[] {
+  return [{ key: 'welcome.hello' }, { key: 'welcome.privacy', args: { days: retentionDays } }];
+}
 
 /** What the bot is built from, handed in by the composition root. */
 export interface KausaBotDeps {
@@ -68,10 +73,7 @@ export class KausaBot extends ActivityHandler {
   }
 
   private async welcome(context: TurnContext, data: ConversationData): Promise<void> {
-    await this.deps.ui.send(context, [
-      'welcome.hello',
-      { key: 'welcome.privacy', args: { days: this.deps.stateTtlDays } },
-    ]);
+    await this.deps.ui.send(context, welcomeTexts(this.deps.stateTtlDays));
     data.welcomed = true;
     markWelcomed(context);
     this.deps.stats?.count('conversations', { language: turnLanguage(context) });

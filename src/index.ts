@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Storage, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
-import { KausaBot } from './bot';
+import { KausaBot, welcomeTexts } from './bot';
 import { ApiMessagesPolicy, endpointModeOf } from './channels/botFramework';
 import { createDirectLine, type DirectLine } from './channels/directline';
 import { isGatewayConversationId } from './channels/directline/gateway';
@@ -47,7 +47,7 @@ import { lateBound } from './util/lateBound';
 import { buildWidgetConfig } from './widget/widgetConfig';
 import { AnswerDialog } from '../dialogs/answerDialog';
 import { AppointmentDialog } from '../dialogs/appointmentDialog';
-import { AudienceDialog } from '../dialogs/audienceDialog';
+import { AudienceDialog, audienceQuestion } from '../dialogs/audienceDialog';
 import { CallbackDialog } from '../dialogs/callbackDialog';
 import { CompanyCheckDialog } from '../dialogs/companyCheckDialog';
 import type { DialogDeps } from '../dialogs/deps';
@@ -287,6 +287,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     frameAncestors: config.frameAncestors,
     contentSecurityPolicy: config.contentSecurityPolicy,
     consoleStrings: buildConsoleStrings(content.i18n, content.registers),
+    page: {
+      ui: new Ui(content.i18n, content.registers),
+      registers: content.registers,
+      // What the bot says first, as the page shows it before the conversation is live.
+      opening: [{ texts: welcomeTexts(config.stateTtlDays) }, audienceQuestion()],
+    },
     address,
     logger,
   });

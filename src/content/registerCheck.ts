@@ -8,7 +8,7 @@ import { AUDIENCES } from './topics';
 /** Files whose strings the bot renders for the turn's reader, with `_formal` variants. */
 const READER_NAMESPACES = ['common', 'offers', 'handover'] as const;
 /** Files shown before anyone has said who they are: written for the `unknown` reader. */
-const PAGE_NAMESPACES = ['widget', 'webchat'] as const;
+const PAGE_NAMESPACES = ['widget'] as const;
 /** Keys only young people see (the readiness check is offered in their menu alone). */
 const YOUTH_ONLY = /^common:readiness\./;
 /** Keys only parents and companies see: the company check, and what frames a young person's answer for them. */

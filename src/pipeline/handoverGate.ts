@@ -6,7 +6,13 @@ import { setTurnReader } from '../content/register';
 import type { HandoverService } from '../handover/service';
 import type { BotStates, ConversationData } from '../state';
 import { buttonValueOf, isAction } from '../ui/actions';
-import { CALLBACK_BUTTON, CANCEL_BUTTON, HELPFUL_BUTTONS, placeText } from '../ui/notices';
+import {
+  CALLBACK_BUTTON,
+  CANCEL_BUTTON,
+  HANDOVER_STATUS,
+  HELPFUL_BUTTONS,
+  placeText,
+} from '../ui/notices';
 import type { Ui } from '../ui/ui';
 
 /** Who a ticket belongs to when an external agent hub accepted it (`handoff.status`). */
@@ -65,9 +71,12 @@ export class HandoverGate implements Middleware {
     if (wantsOut) {
       await service.cancelByUser(ticket.id);
       delete data.handover;
-      await ui.send(context, [
-        ticket.status === 'active' ? 'handover:youLeft' : 'handover:cancelled',
-      ]);
+      await ui.send(
+        context,
+        [ticket.status === 'active' ? 'handover:youLeft' : 'handover:cancelled'],
+        [],
+        HANDOVER_STATUS,
+      );
       const cancelOnly = !value || isAction(value, 'cancelHandover');
       if (cancelOnly) {
         await ui.send(context, ['answer.followUp'], [{ value: { action: 'menu' } }]);
@@ -83,6 +92,7 @@ export class HandoverGate implements Middleware {
           context,
           [{ key: 'handover:stillWaiting' }, placeText('handover:update', place)],
           [CANCEL_BUTTON],
+          HANDOVER_STATUS,
         );
       }
     }

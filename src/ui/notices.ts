@@ -19,11 +19,20 @@ export function placeText(
   };
 }
 
-/** The button that cancels a waiting request or leaves the chat with a counsellor. */
+/** The button that cancels a waiting request. */
 export const CANCEL_BUTTON: Button = {
   label: { key: 'handover:cancel' },
   value: { action: 'cancelHandover' },
 };
+
+/** The same action once a counsellor has joined: nothing is "requested" any more, the chat is left. */
+export const LEAVE_BUTTON: Button = {
+  label: { key: 'handover:leave' },
+  value: { action: 'cancelHandover' },
+};
+
+/** How messages about the state of a handover are marked for the widget. */
+export const HANDOVER_STATUS = { status: 'handover' } as const;
 
 /** The "was this helpful?" buttons after a chat with a counsellor. */
 export const HELPFUL_BUTTONS: Button[] = [
@@ -52,10 +61,16 @@ export async function sendNotice(
       return ui.send(
         context,
         [{ key: 'handover:accepted', args: { name: notice.counsellor } }],
-        [CANCEL_BUTTON],
+        [LEAVE_BUTTON],
+        HANDOVER_STATUS,
       );
     case 'place':
-      return ui.send(context, [placeText('handover:update', notice)], [CANCEL_BUTTON]);
+      return ui.send(
+        context,
+        [placeText('handover:update', notice)],
+        [CANCEL_BUTTON],
+        HANDOVER_STATUS,
+      );
     case 'closed':
       return ui.send(
         context,
@@ -64,11 +79,17 @@ export async function sendNotice(
           { key: 'handover:helpful.ask' },
         ],
         HELPFUL_BUTTONS,
+        HANDOVER_STATUS,
       );
     case 'timeout':
-      return ui.send(context, [{ key: 'handover:timeout' }], [CALLBACK_BUTTON]);
+      return ui.send(context, [{ key: 'handover:timeout' }], [CALLBACK_BUTTON], HANDOVER_STATUS);
     case 'transferred':
-      return ui.send(context, [{ key: 'handover:transferred', args: { name: notice.counsellor } }]);
+      return ui.send(
+        context,
+        [{ key: 'handover:transferred', args: { name: notice.counsellor } }],
+        [],
+        HANDOVER_STATUS,
+      );
     case 'referred': {
       const partner = partners.find((candidate) => candidate.id === notice.partnerId);
       if (!partner) return;

@@ -221,17 +221,27 @@ export class Ui {
     return activity;
   }
 
-  /** Sends the messages; the last one carries the buttons, if any. */
+  /**
+   * Sends the messages; the last one carries the buttons, if any. Messages
+   * about the state of a handover (waiting, a counsellor joined or left) are
+   * marked `channelData.status: "handover"`, so the widget shows them apart
+   * from the bot's answers and from the counsellor's own words.
+   */
   async send(
     context: TurnContext,
     texts: Array<Text | string>,
     buttons: Button[] = [],
+    options: { status?: 'handover' } = {},
   ): Promise<void> {
-    const activities = texts.map((text, index) =>
-      index === texts.length - 1 && buttons.length > 0
-        ? this.withButtons(context, text, buttons)
-        : this.message(context, text),
-    );
+    const activities = texts.map((text, index) => {
+      const activity =
+        index === texts.length - 1 && buttons.length > 0
+          ? this.withButtons(context, text, buttons)
+          : this.message(context, text);
+      if (options.status)
+        activity.channelData = { ...activity.channelData, status: options.status };
+      return activity;
+    });
     if (activities.length === 0) return;
     // What the user sees last is what a typed answer may mean (src/pipeline/typedAnswers.ts).
     rememberOffered(context, buttons, turnLanguage(context), this.register(context));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import helmet from 'helmet';
 import type { Request, Response, Server } from 'restify';
@@ -7,7 +8,15 @@ import { directLineError } from '../channels/directline/http';
 import type { DirectLineGateway } from '../channels/directline/gateway';
 import { describeError, type Logger } from '../logger';
 import { PUBLIC_DIR } from '../paths';
-import { StaticAssets, type AssetSource } from './assets';
+import {
+  compress,
+  sendCompressed,
+  StaticAssets,
+  type AssetSource,
+  type Compressed,
+} from './assets';
+import { pageLanguage, renderPage, versionOf, type PageParts } from './page';
+import type { Language } from '../language/languages';
 import type { WidgetConfig } from './widgetConfig';
 import type { ConsoleStrings } from '../content/consoleStrings';
 
@@ -25,13 +34,9 @@ export interface WidgetDeps {
   contentSecurityPolicy: string;
   /** The counsellor console's strings (`/counsellor/strings.json`). */
   consoleStrings: ConsoleStrings;
+  /** What renders the opening messages into the page, as the bot will send them. */
+  page: Pick<PageParts, 'ui' | 'registers' | 'opening'>;
   logger: Logger;
-}
-
-/** Web Chat's folder: its `exports` hide `dist/`, so it is found from the package's main file. */
-function webchatDist(): string {
-  const main = require.resolve('botframework-webchat');
-  return path.join(main.slice(0, main.lastIndexOf(`${path.sep}lib${path.sep}`)), 'dist');
 }
 
 const JS = 'text/javascript; charset=utf-8';
@@ -81,7 +86,7 @@ function pagePolicy(req: Request, deps: WidgetDeps): string {
       : [
           "default-src 'self'",
           "script-src 'self'",
-          // Web Chat styles itself with inserted <style> elements.
+          // The counsellor console sets a few styles inline (the widget page sets none).
           "style-src 'self' 'unsafe-inline'",
           "img-src 'self' data: blob:",
           "font-src 'self' data:",
@@ -97,24 +102,42 @@ function pagePolicy(req: Request, deps: WidgetDeps): string {
   return `${base}; frame-ancestors ${ancestors}`;
 }
 
+/** The widget's script parts (public/widget/), in the order they build on each other. */
+const WIDGET_SCRIPTS = ['context.js', 'view.js', 'connection.js', 'start.js'] as const;
+
+/** The widget's script: its parts as one file, one request on a slow network. */
+function widgetScript(): string {
+  return WIDGET_SCRIPTS.map((name) =>
+    readFileSync(path.join(PUBLIC_DIR, 'widget', name), 'utf8'),
+  ).join('\n');
+}
+
+/** The widget's style sheet with the organisation's colours (no style is set inline). */
+function widgetStyles(config: WidgetConfig): string {
+  const { primary, onPrimary } = config.colours;
+  return `${readFileSync(path.join(PUBLIC_DIR, 'widget.css'), 'utf8')}\n:root {\n  --primary: ${primary};\n  --on-primary: ${onPrimary};\n}\n`;
+}
+
 /**
- * The web widget: the page at `/` with Web Chat served from node_modules (no
- * CDN), `/embed.js` for partner sites, the page's configuration and the
- * token endpoint that starts a widget conversation. Every response carries
- * helmet's security headers and the page policy.
+ * The web widget: the page at `/`, rendered by the server in the user's
+ * language with the opening messages in it, its script and style sheet
+ * (versioned URLs, cached for good), `/embed.js` for partner sites, the
+ * page's configuration and the endpoint that starts a widget conversation.
+ * Every response carries helmet's security headers and the page policy;
+ * everything text is sent brotli- or gzip-compressed.
  */
 export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
+  const script = widgetScript();
+  const styles = widgetStyles(deps.config);
+  const scriptUrl = `/widget.js?v=${versionOf(script)}`;
+  const styleUrl = `/widget.css?v=${versionOf(styles)}`;
   const assets = new StaticAssets({
-    '/': {
-      file: path.join(PUBLIC_DIR, 'index.html'),
-      contentType: 'text/html; charset=utf-8',
-      maxAgeSeconds: 0,
-    },
-    '/widget.js': { file: path.join(PUBLIC_DIR, 'widget.js'), contentType: JS, maxAgeSeconds: 300 },
+    '/widget.js': { body: script, contentType: JS, maxAgeSeconds: 300, immutable: true },
     '/widget.css': {
-      file: path.join(PUBLIC_DIR, 'widget.css'),
+      body: styles,
       contentType: 'text/css; charset=utf-8',
       maxAgeSeconds: 300,
+      immutable: true,
     },
     '/embed.js': { file: path.join(PUBLIC_DIR, 'embed.js'), contentType: JS, maxAgeSeconds: 300 },
     '/counsellor/': {
@@ -139,14 +162,19 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       contentType: JS,
       maxAgeSeconds: 86400,
     },
-    '/webchat/webchat.js': {
-      file: path.join(webchatDist(), 'webchat.js'),
-      contentType: JS,
-      maxAgeSeconds: 86400,
-    },
   } satisfies Record<string, AssetSource>);
-  const configJson = JSON.stringify(deps.config);
+  const configJson = compress(JSON.stringify(deps.config));
   const consoleJson = JSON.stringify(deps.consoleStrings);
+  // One page per language, rendered and compressed once.
+  const pages = new Map<Language, Promise<Compressed>>();
+  const pageIn = (language: Language): Promise<Compressed> => {
+    let page = pages.get(language);
+    if (!page) {
+      page = compress(renderPage(deps.config, language, { ...deps.page, scriptUrl, styleUrl }));
+      pages.set(language, page);
+    }
+    return page;
+  };
   const secureHeaders = helmet({
     contentSecurityPolicy: false, // set per request below (it names this host's stream origin)
     strictTransportSecurity: false, // set below, only when the request came over TLS
@@ -181,15 +209,26 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
     server.get(assetPath, withSecureHeaders(serve(assetPath)));
     server.head(assetPath, withSecureHeaders(serve(assetPath)));
   }
+  const page = withSecureHeaders(async (req, res) => {
+    const query = new URLSearchParams(req.getQuery());
+    const language = pageLanguage(query.get('lang') ?? undefined, req.header('accept-language'));
+    sendCompressed(req, res, await pageIn(language), {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'no-cache',
+      vary: 'Accept-Language',
+    });
+  });
+  server.get('/', page);
+  server.head('/', page);
   server.get(
     '/widget/config.json',
-    withSecureHeaders(async (_req, res) => {
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader('Cache-Control', 'public, max-age=300');
+    withSecureHeaders(async (req, res) => {
       res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
       res.setHeader('Access-Control-Allow-Origin', '*');
-      res.writeHead(200);
-      res.end(configJson);
+      sendCompressed(req, res, await configJson, {
+        contentType: 'application/json; charset=utf-8',
+        cacheControl: 'public, max-age=300',
+      });
     }),
   );
   server.get('/counsellor', (_req: Request, res: Response, next: (error?: Error) => void) => {
@@ -203,6 +242,23 @@ export function registerWidgetRoutes(server: Server, deps: WidgetDeps): void {
       res.writeHead(200);
       res.end(consoleJson);
     }),
+  );
+  // The page's start: a conversation, its opening messages and its stream, in one round trip.
+  server.post(
+    '/widget/conversation',
+    withSecureHeaders((req, res) =>
+      respond(
+        res,
+        async () => ({
+          body: await deps.gateway.widgetConversation(
+            clientAddress(req, deps.address),
+            new URLSearchParams(req.getQuery()).get('locale') ?? undefined,
+            streamOrigin(req, deps.address),
+          ),
+        }),
+        { logger: deps.logger, what: 'widget conversation failed', format: directLineError },
+      ),
+    ),
   );
   server.post(
     '/widget/token',

@@ -29,8 +29,6 @@ export interface WidgetLanguage {
   locale: string;
   /** The page's own texts (`locales/<lng>/widget.json`), filled in. */
   strings: Record<string, string>;
-  /** Web Chat strings where Web Chat has none for the language (`locales/<lng>/webchat.json`). */
-  webchatStrings?: Record<string, string>;
 }
 
 /** What the widget page and the embed script load: the organisation, colours and languages. */
@@ -58,6 +56,10 @@ const WIDGET_KEYS = [
   'chatLabel',
   'openChat',
   'closeChat',
+  'messageLabel',
+  'send',
+  'counsellor',
+  'noscript',
 ] as const;
 
 function capitalised(text: string): string {
@@ -76,15 +78,12 @@ export function buildWidgetConfig(
     const args = { days: retentionDays, deleteCommand: capitalised(deleteWords?.[0] ?? '') };
     const strings: Record<string, string> = {};
     for (const key of WIDGET_KEYS) strings[key] = t(key, args);
-    const webchatStrings = i18n.getResourceBundle(code, 'webchat') as
-      Record<string, string> | undefined;
     return {
       code,
       name: i18n.getFixedT(code)('language.name'),
       dir: directionOf(code),
       locale: WEBCHAT_LOCALES[code],
       strings,
-      ...(webchatStrings ? { webchatStrings } : {}),
     };
   });
   return {

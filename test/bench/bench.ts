@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: drives kausa-bot (Redis state) and a bare echo bot (the
  * floor) over loopback HTTP with expectReplies, then the widget's Direct Line
- * round trip with 200 open conversations, and prints one JSON line.
+ * round trip with 200 open conversations, then the widget page on emulated
+ * Slow 3G in headless Chromium (cold and returning), and prints one JSON line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { createClassifier } from '../../src/nlu/classifier';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
 import { loadEvalSet } from '../nlu/evalNlu';
 import { freePort, waitFor } from '../support/http';
+import { benchSlowNetwork } from './slowNetwork';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 20);
 const TURNS_PER_CONVERSATION = Number(process.env.BENCH_TURNS ?? 250);
@@ -273,6 +275,8 @@ async function main(): Promise<void> {
     const directLine = await benchDirectLine(bot.url);
     const state = await stateBytes();
     const classify = benchClassify();
+    // The widget on a phone on Slow 3G, cold and returning (issue 18's figures).
+    const slow3g = await benchSlowNetwork(`${bot.url}/`);
     const round = (n: number) => Math.round(n * 1000) / 1000;
     process.stdout.write(
       `${JSON.stringify({
@@ -287,6 +291,7 @@ async function main(): Promise<void> {
         stateKeys: state.keys,
         classify,
         directLine,
+        slow3g,
       })}\n`,
     );
   } finally {

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/index';
 import { addCounsellor, appWithBrowser } from '../support/handover';
 import { content, tr } from '../support/bot';
-import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';
+import { ARTIFACTS_DIR, loginToConsole, tapButton, type, waitForBubble } from '../support/browser';
 
 /**
  * The user asks for a person without saying who she is: the bot, the ticket
@@ -61,10 +61,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await waitForBubble(phone, fa('welcome.hello'));
     await type(phone, 'می‌خواهم با یک مشاور صحبت کنم');
     await waitForBubble(phone, fa('handover:consent.ask'));
-    await phone
-      .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:consent.yes') })
-      .last()
-      .click();
+    await tapButton(phone, fa('handover:consent.yes'));
     await waitForBubble(phone, fa('handover:describe.ask'));
     const need = 'مدرک دیپلمم از افغانستان است. آیا اینجا قبول می‌شود؟';
     await type(phone, need);
@@ -83,6 +80,14 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await item.click();
     await desk.click('#accept');
     await waitForBubble(phone, fa('handover:accepted', { name: 'Mariam' }));
+    // A notice about the handover, shown apart; "cancel request" gives way to "end the chat".
+    const joined = phone.locator('#transcript .msg.bot.status', {
+      hasText: fa('handover:accepted', { name: 'Mariam' }),
+    });
+    expect(await joined.count()).to.equal(1);
+    expect(await phone.locator('#actions .action').allTextContents()).to.deep.equal([
+      fa('handover:leave'),
+    ]);
     // Her lists follow: the request has moved from "waiting" to her chats.
     await desk.waitForFunction(
       (label) => document.querySelector('[data-tab="active"]')?.textContent === label,
@@ -117,6 +122,12 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await desk.locator('#reply').press('Enter');
     await waitForBubble(phone, hello);
     await desk.locator('.msg.counsellor', { hasText: hello.slice(0, 12) }).waitFor();
+    // On the phone she is a person: her name above her words, a style of her own.
+    const said = phone.locator('#transcript .msg.counsellor', { hasText: hello.slice(0, 12) });
+    expect(await said.locator('.who').textContent()).to.equal(
+      `Mariam · ${fa('widget:counsellor')}`,
+    );
+    expect(await said.evaluate((node) => node.classList.contains('status'))).to.equal(false);
 
     await desk.screenshot({ path: path.join(ARTIFACTS_DIR, 'handover-console-de.png') });
     await phone.screenshot({ path: path.join(ARTIFACTS_DIR, 'handover-widget-fa.png') });
@@ -126,10 +137,7 @@ describe('handover in two browsers: a Dari speaker in the widget, a Dari-speakin
     await waitForBubble(phone, fa('handover:counsellorLeft', { name: 'Mariam' }));
     await waitForBubble(phone, fa('handover:helpful.ask'));
     await desk.locator('.note', { hasText: de('status.closed') }).waitFor();
-    await phone
-      .locator('#webchat .webchat__suggested-action', { hasText: fa('handover:helpful.yes') })
-      .last()
-      .click();
+    await tapButton(phone, fa('handover:helpful.yes'));
     await waitForBubble(phone, fa('handover:helpful.thanks'));
     expect(pageErrors).to.deep.equal([]);
   });

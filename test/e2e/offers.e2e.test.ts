@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/index';
 import { appWithBrowser } from '../support/handover';
 import { OFFERS_DATA_DIR, offersContent, translator } from '../support/bot';
-import { ARTIFACTS_DIR, loginToConsole, type, waitForBubble } from '../support/browser';
+import { ARTIFACTS_DIR, loginToConsole, tapButton, type, waitForBubble } from '../support/browser';
 
 const PASSWORD = 'angebote-pruefen-2026';
 
-async function tap(page: Page, label: string): Promise<void> {
-  await page.locator('#webchat .webchat__suggested-action', { hasText: label }).last().click();
-}
+const tap = tapButton;
 
 describe('service point offers in the browser: a Turkish restaurant owner and an Arabic-speaking parent', function () {
   this.timeout(120_000);
@@ -92,7 +90,7 @@ describe('service point offers in the browser: a Turkish restaurant owner and an
       parent,
       ar('offers:appointment.ask', { place: 'Willkommenszentrum (Beispiel)' }),
     );
-    await parent.locator('#webchat .webchat__suggested-action').first().click();
+    await parent.locator('#actions .action').first().click();
     await tap(parent, ar('offers:appointment.agree'));
     await waitForBubble(parent, ar('offers:appointment.askContact'));
     await type(parent, 'amina@example.org');

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { startTestApp } from '../support/app';
-import { launchChromium, type } from '../support/browser';
+import { BUBBLES, launchChromium, tapButton, type } from '../support/browser';
 
 interface Persona {
   name: string;
@@ -65,18 +65,17 @@ const PERSONAS: Persona[] = [
 
 /** The bubbles' texts from `from` on, the user's marked with "›". */
 async function transcript(page: Page, from: number): Promise<string[]> {
-  const lines = await page.$$eval('#webchat .webchat__bubble', (nodes) =>
+  const lines = await page.$$eval(BUBBLES, (nodes) =>
     nodes.map((node) => {
-      const content = node.querySelector('.webchat__bubble__content') ?? node;
-      const text = (content.textContent ?? '').trim().replace(/\s+/g, ' ');
-      return `${node.className.includes('from-user') ? '  ›' : '   '} ${text}`;
+      const text = (node.textContent ?? '').trim().replace(/\s+/g, ' ');
+      return `${node.classList.contains('user') ? '  ›' : '   '} ${text}`;
     }),
   );
   return lines.slice(from);
 }
 
 async function buttons(page: Page): Promise<string[]> {
-  return page.$$eval('#webchat .webchat__suggested-action', (nodes) =>
+  return page.$$eval('#actions .action', (nodes) =>
     nodes.map((node) => (node.textContent ?? '').trim()),
   );
 }
@@ -86,7 +85,7 @@ async function settle(page: Page): Promise<void> {
   let count = -1;
   for (let i = 0; i < 40; i += 1) {
     await page.waitForTimeout(250);
-    const now = await page.locator('#webchat .webchat__bubble').count();
+    const now = await page.locator(`${BUBBLES}:not([data-prerendered])`).count();
     if (now === count && now > 0) return;
     count = now;
   }
@@ -104,16 +103,13 @@ async function main(): Promise<void> {
       });
       const page = await context.newPage();
       await page.goto(`${app.url}/?lang=${persona.locale}`);
-      await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
+      await page.locator('#message').waitFor();
       await settle(page);
       process.stdout.write(`\n## ${persona.name}\n\n`);
       let seen = 0;
       for (const said of persona.says) {
         if (said.startsWith('tap:')) {
-          await page
-            .locator('#webchat .webchat__suggested-action', { hasText: said.slice(4) })
-            .last()
-            .click();
+          await tapButton(page, said.slice(4));
         } else {
           await type(page, said);
         }

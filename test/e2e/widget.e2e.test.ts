@@ -3,12 +3,19 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import type { RunningApp } from '../../src/index';
 import { startTestApp } from '../support/app';
 import type { Reader } from '../../src/content/register';
 import { content, tr } from '../support/bot';
-import { ARTIFACTS_DIR, launchChromium, type, waitForBubble } from '../support/browser';
+import {
+  ARTIFACTS_DIR,
+  BUBBLES,
+  launchChromium,
+  tapButton,
+  type,
+  waitForBubble,
+} from '../support/browser';
 import { freePort } from '../support/http';
 
 /** A translator for `reader`: someone who has not said who they are, unless a test says otherwise. */
@@ -17,11 +24,11 @@ const PHONE = { width: 390, height: 844 };
 
 /** Text of the transcript's bubbles, oldest first. */
 function bubbles(page: Page): Promise<Array<{ user: boolean; text: string; direction: string }>> {
-  return page.$$eval('#webchat .webchat__bubble', (nodes) =>
+  return page.$$eval(BUBBLES, (nodes) =>
     nodes.map((node) => {
-      const content = node.querySelector('.webchat__bubble__content') ?? node;
+      const content = node.querySelector('.text') ?? node;
       return {
-        user: node.className.includes('from-user'),
+        user: node.classList.contains('user'),
         text: (content.textContent ?? '').trim(),
         direction: getComputedStyle(content).direction,
       };
@@ -29,9 +36,7 @@ function bubbles(page: Page): Promise<Array<{ user: boolean; text: string; direc
   );
 }
 
-async function tap(page: Page, label: string): Promise<void> {
-  await page.locator('#webchat .webchat__suggested-action', { hasText: label }).last().click();
-}
+const tap = tapButton;
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -196,6 +201,38 @@ describe('web widget in a real browser (headless Chromium)', function () {
     }
   });
 
+  it('resumes a broken stream without losing or repeating a message (uk)', async function () {
+    const ukrainian = await browser.newContext({ viewport: PHONE, locale: 'uk-UA' });
+    try {
+      const page = await ukrainian.newPage();
+      watch(page);
+      // The streams pass through here, so the test can break one as a train's tunnel would.
+      const streams: WebSocketRoute[] = [];
+      await page.routeWebSocket(/\/stream\?/, (stream) => {
+        stream.connectToServer();
+        streams.push(stream);
+      });
+      await page.goto(`${app.url}/`);
+      await page.locator('#transcript .msg.bot:not([data-prerendered])').first().waitFor();
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent === '');
+      expect(streams.length).to.equal(1);
+      await streams[0]!.close({ code: 1011, reason: 'network gone' });
+      // Asked while the stream is down: the answer comes with the next stream, once.
+      await type(page, 'скільки платять на аусбільдунгу');
+      const answer = t('uk', 'unknown')('topics:training-pay.answer').slice(0, 30);
+      await waitForBubble(page, answer);
+      expect(streams.length).to.equal(2);
+      const shown = await bubbles(page);
+      const count = (text: string) => shown.filter((bubble) => bubble.text.includes(text)).length;
+      expect(count(answer)).to.equal(1);
+      expect(count(t('uk')('welcome.hello'))).to.equal(1);
+      expect(count('скільки платять на аусбільдунгу')).to.equal(1);
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      await ukrainian.close();
+    }
+  });
+
   it('shows what a user types as text, never as HTML', async function () {
     const page = await context.newPage();
     watch(page);
@@ -204,10 +241,7 @@ describe('web widget in a real browser (headless Chromium)', function () {
     const hostile = '<img src=x onerror="document.title=\'pwned\'"><b>fett</b>';
     await type(page, hostile);
     await waitForBubble(page, '<b>fett</b>', true);
-    const injected = await page.$$eval(
-      '#webchat .webchat__bubble--from-user img, #webchat .webchat__bubble--from-user b',
-      (nodes) => nodes.length,
-    );
+    const injected = await page.$$eval('#transcript img, #transcript b', (nodes) => nodes.length);
     expect(injected).to.equal(0);
     expect(await page.title()).to.not.equal('pwned');
   });
@@ -222,7 +256,7 @@ describe('web widget in a real browser (headless Chromium)', function () {
     const chat = page.frameLocator(
       `iframe[title="${t('de')('widget:chatLabel', { org: content.organisation })}"]`,
     );
-    await chat.locator('.webchat__bubble', { hasText: t('de')('welcome.hello') }).waitFor();
+    await chat.locator('.msg.bot', { hasText: t('de')('welcome.hello') }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'embed-de.png') });
     await page.getByRole('button', { name: t('de')('widget:closeChat') }).focus();
     await page.keyboard.press('Escape');
@@ -235,7 +269,7 @@ describe('web widget in a real browser (headless Chromium)', function () {
       const page = await context.newPage();
       await page.goto(`${app.url}/?lang=${language}`);
       await waitForBubble(page, t(language)('welcome.hello'));
-      await page.locator('#webchat .webchat__suggested-action').first().waitFor();
+      await page.locator('#actions .action').first().waitFor();
       expect(await seriousViolations(page)).to.deep.equal([]);
     });
   }
@@ -252,14 +286,13 @@ describe('web widget in a real browser (headless Chromium)', function () {
           const element = document.activeElement;
           if (!element) return '';
           if (element.id) return `#${element.id}`;
-          if (element.matches('[data-id="webchat-sendbox-input"]')) return 'sendbox';
-          if (element.closest('.webchat__suggested-actions')) return 'suggested-actions';
+          if (element.closest('#actions')) return 'buttons';
           return element.tagName.toLowerCase();
         }),
       );
     }
-    expect([...reached]).to.include.members(['#language', '#new-chat', 'sendbox']);
-    // Web Chat makes the suggested actions one tab stop; the arrow keys move inside.
-    expect([...reached]).to.include('suggested-actions');
+    expect([...reached]).to.include.members(['#language', '#new-chat', '#message', '#send']);
+    // Every button is its own tab stop.
+    expect([...reached]).to.include('buttons');
   });
 });

@@ -32,23 +32,34 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Waits until a bubble's text contains `text`. */
+/** The widget's messages: the bot's, counsellors' and handover notices (`.bot`) and the user's (`.user`). */
+export const BUBBLES = '#transcript .msg:not(.typing)';
+
+/** Waits until a bubble's text contains `text` (the user's when `user`). */
 export async function waitForBubble(page: Page, text: string, user = false): Promise<void> {
   await page.waitForFunction(
-    ([wanted, fromUser]) =>
-      [...document.querySelectorAll('#webchat .webchat__bubble')].some(
+    ([selector, wanted, fromUser]) =>
+      [...document.querySelectorAll(selector as string)].some(
         (node) =>
-          node.className.includes('from-user') === fromUser &&
+          node.classList.contains('user') === fromUser &&
           (node.textContent ?? '').includes(wanted as string),
       ),
-    [text, user] as const,
+    [BUBBLES, text, user] as const,
     { timeout: 15_000 },
   );
 }
 
+/** Taps the newest button (under the last message, or in a card) whose label contains `label`. */
+export async function tapButton(page: Page, label: string): Promise<void> {
+  await page
+    .locator('#actions .action, #transcript .card button.action', { hasText: label })
+    .last()
+    .click();
+}
+
 /** Types a message into the widget and sends it. */
 export async function type(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  const input = page.locator('#message');
   await input.fill(text);
   await input.press('Enter');
 }

@@ -104,6 +104,33 @@ export class DirectLineGateway {
     return this.tokenFor((await this.record(conversationId)).claims);
   }
 
+  /**
+   * The widget page's start in one request (one round trip less on a slow
+   * phone network): a new conversation for the caller's address, started in
+   * `locale`, with the bot's opening messages and a stream URL that continues
+   * after them.
+   */
+  async widgetConversation(
+    clientAddress: string,
+    locale: string | undefined,
+    streamOrigin: string,
+  ): Promise<ConversationResponse & ActivityGroup> {
+    await this.deps.limits.consume('conversation', clientAddress);
+    const { claims } = await this.record(await this.createConversation(undefined));
+    let created: boolean;
+    try {
+      created = await this.deps.log.markStarted(claims.conversationId);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    if (created) await this.startTurn(claims, localeFrom({ locale }));
+    const opening = await this.read(claims.conversationId, 0);
+    return {
+      ...this.conversationFor(claims, streamOrigin, Number(opening.watermark)),
+      ...opening,
+    };
+  }
+
   /** `POST /tokens/refresh`: a fresh token for the same conversation and user. */
   async refreshToken(authorization: string | undefined): Promise<TokenResponse> {
     const caller = this.authorize(authorization);
