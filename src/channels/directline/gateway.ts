@@ -99,9 +99,13 @@ export class DirectLineGateway {
 
   /** A token for the widget page: a new conversation, counted against the caller's address. */
   async widgetToken(clientAddress: string): Promise<TokenResponse> {
+    return this.tokenFor(await this.widgetClaims(clientAddress));
+  }
+
+  /** A new widget conversation's claims, counted against the caller's address. */
+  private async widgetClaims(clientAddress: string): Promise<TokenClaims> {
     await this.deps.limits.consume('conversation', clientAddress);
-    const conversationId = await this.createConversation(undefined);
-    return this.tokenFor((await this.record(conversationId)).claims);
+    return (await this.record(await this.createConversation(undefined))).claims;
   }
 
   /**
@@ -115,8 +119,7 @@ export class DirectLineGateway {
     locale: string | undefined,
     streamOrigin: string,
   ): Promise<ConversationResponse & ActivityGroup> {
-    await this.deps.limits.consume('conversation', clientAddress);
-    const { claims } = await this.record(await this.createConversation(undefined));
+    const claims = await this.widgetClaims(clientAddress);
     let created: boolean;
     try {
       created = await this.deps.log.markStarted(claims.conversationId);
