@@ -198,6 +198,8 @@
     if (shownBot) {
       clearOpening();
       typing(false);
+      // The bot answered: the connection works again (a later failure shows the notice again).
+      if (el.status.textContent === state.strings.connectionProblem) showStatus('');
     }
     scrollToEnd();
   }
