@@ -5,12 +5,12 @@ import type { UserProfile } from '../src/state';
 import type { Recognizers } from '../src/language/recognizers';
 import type { Understander } from '../src/nlu/understand';
 import type { UnansweredLog } from '../src/nlu/unanswered';
-import type { Activity, TurnContext } from 'botbuilder';
-import type { HandoverService } from '../src/handover/service';
+import type { Handover } from '../src/handover';
 import type { Ui } from '../src/ui/ui';
 import type { Offers } from '../src/offers/data';
 import type { Statistics } from '../src/stats/statistics';
 import type { Partner } from '../src/partners/partners';
+import type { ReadinessAnswers } from '../src/handover/ticket';
 
 export type { UserProfile } from '../src/state';
 
@@ -30,6 +30,8 @@ export interface DialogDeps {
   unanswered: UnansweredLog;
   /** The topics answered last in this conversation, newest last (for a counsellor's ticket). */
   recentTopics: StatePropertyAccessor<TopicId[]>;
+  /** The readiness check's last answers in this conversation (for a counsellor's ticket). */
+  readiness: StatePropertyAccessor<ReadinessAnswers | undefined>;
   /** The conversation's open handover ticket, while there is one. */
   openTicket: StatePropertyAccessor<string | undefined>;
   /** The handover to a person (queue, hours, callbacks, referrals, appointments). */
@@ -46,9 +48,9 @@ export interface DialogDeps {
   stats?: Statistics;
 }
 
-/** What the handover dialogs need besides the common {@link DialogDeps}. */
-export interface HandoverDialogDeps {
-  service: HandoverService;
-  /** The conversation so far (the widget's transcript), for `handoff.initiate`; none on other channels. */
-  transcript?(context: TurnContext): Promise<Array<Partial<Activity>>>;
-}
+/**
+ * What the handover dialogs need besides the common {@link DialogDeps}: the
+ * service, and a ticket as a counsellor reads it (its summary and the gists
+ * of its conversation), for the `handoff.initiate` event.
+ */
+export type HandoverDialogDeps = Pick<Handover, 'service' | 'read'>;

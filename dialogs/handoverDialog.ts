@@ -11,6 +11,9 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { describeTime } from '../src/content/hours';
+import type { TranscriptLine } from '../src/handover/consoleTranscript';
+import { summaryText } from '../src/handover/summary';
+import type { Ticket } from '../src/handover/ticket';
 import type { Availability, HandoverService } from '../src/handover/service';
 import { CANCEL_BUTTON, HANDOVER_STATUS, LEAVE_BUTTON, placeText } from '../src/ui/notices';
 import type { DialogDeps } from './deps';
@@ -41,8 +44,8 @@ function unavailableText(
   return { key: availability.status === 'closed' ? 'handover:closed' : 'handover:nobody' };
 }
 
-/** The fields of an activity an agent hub needs: who, what, when. */
-function compact(activity: Partial<Activity>): Partial<Activity> {
+/** The fields of an activity an agent hub needs: who, what, when (and a user message's gist). */
+function compact(activity: Partial<Activity>, gist?: TranscriptLine['gist']): Partial<Activity> {
   return {
     type: activity.type,
     ...(activity.id ? { id: activity.id } : {}),
@@ -52,6 +55,7 @@ function compact(activity: Partial<Activity>): Partial<Activity> {
       : {}),
     ...(activity.text ? { text: activity.text } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
+    ...(gist ? { channelData: { gist } } : {}),
   };
 }
 
@@ -121,6 +125,7 @@ export class HandoverDialog extends ViewDialog {
     const description = step.result === 'skip' ? undefined : String(step.result);
     const profile = await this.deps.userProfile.get(context, {});
     const topics = (await this.deps.recentTopics.get(context)) ?? [];
+    const readiness = await this.deps.readiness.get(context);
     const reference = TurnContext.getConversationReference(
       context.activity,
     ) as Partial<ConversationReference>;
@@ -130,6 +135,7 @@ export class HandoverDialog extends ViewDialog {
       ...(profile.audience ? { audience: profile.audience } : {}),
       topics,
       ...(description ? { description } : {}),
+      ...(readiness ? { readiness } : {}),
     });
     await this.deps.openTicket.set(context, ticket.id);
     await this.deps.ui.send(
@@ -139,26 +145,48 @@ export class HandoverDialog extends ViewDialog {
       HANDOVER_STATUS,
     );
     // The standard event, so that an agent hub in front of the bot could take over instead.
-    const history = (await this.deps.handover.transcript?.(context)) ?? [];
-    const transcript: Transcript = {
-      activities: history
-        .filter((activity) => activity.type === 'message')
-        .slice(-HANDOFF_TRANSCRIPT_MESSAGES)
-        .map(compact) as Activity[],
-    };
-    await context.sendActivity(
-      EventFactory.createHandoffInitiation(
-        context,
-        {
-          ticketId: ticket.id,
-          language: ticket.language,
-          ...(ticket.audience ? { audience: ticket.audience } : {}),
-          topics: ticket.topics,
-          ...(ticket.description ? { description: ticket.description } : {}),
-        },
-        transcript,
-      ),
-    );
+    await context.sendActivity(await this.handoffInitiation(context, ticket));
     return step.endDialog();
+  }
+
+  /**
+   * `handoff.initiate` with the ticket (and its summary in German) and the conversation's last messages as the
+   * transcript: the summary first, the gist of each user message in its
+   * `channelData`.
+   */
+  private async handoffInitiation(
+    context: TurnContext,
+    ticket: Ticket,
+  ): Promise<Partial<Activity>> {
+    const { service, read } = this.deps.handover;
+    const history = (await service.channel.transcript(ticket, []))
+      .filter((activity) => activity.type === 'message')
+      .slice(-HANDOFF_TRANSCRIPT_MESSAGES);
+    // In German, as the service point's staff read it.
+    const reading = await read(ticket, history, [], 'de');
+    const gists = new Map(reading.lines.map((line) => [line.id, line.gist]));
+    const transcript: Transcript = {
+      activities: [
+        {
+          type: 'message',
+          from: { id: 'summary', name: reading.heading, role: 'bot' },
+          text: summaryText(reading.summary, reading.heading),
+          locale: 'de',
+        },
+        ...history.map((activity) => compact(activity, gists.get(activity.id))),
+      ] as Activity[],
+    };
+    return EventFactory.createHandoffInitiation(
+      context,
+      {
+        ticketId: ticket.id,
+        language: ticket.language,
+        ...(ticket.audience ? { audience: ticket.audience } : {}),
+        topics: ticket.topics,
+        ...(ticket.description ? { description: ticket.description } : {}),
+        summary: reading.summary,
+      },
+      transcript,
+    );
   }
 }

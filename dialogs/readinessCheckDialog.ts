@@ -165,6 +165,8 @@ export class ReadinessCheckDialog extends ViewDialog {
   private async showNextStepsStep(step: WaterfallStepContext) {
     const answers = this.answers(step);
     answers.residence = step.result as ViewAnswer;
+    // Kept for a counsellor, should the user ask for one (deleted with the conversation).
+    await this.deps.readiness.set(step.context, { ...answers });
     const { texts, topics } = nextSteps(answers);
     const list: Text = {
       lines: [

@@ -106,6 +106,13 @@ const publicOrigin = z
   })
   .transform((raw) => new URL(raw).origin);
 
+/** TRANSLATION_URL: the LibreTranslate server's http(s) address, kept whole (it may have a path). */
+const engineUrl = z
+  .url({ error: 'is not a URL (e.g. http://libretranslate:5000)', abort: true })
+  .refine((raw) => ['http:', 'https:'].includes(new URL(raw).protocol), {
+    error: 'must start with http:// or https://',
+  });
+
 /** FRAME_ANCESTORS: CSP sources; .env files drop quotes, so self and none are accepted bare as well. */
 const frameAncestors = z
   .string()
@@ -156,6 +163,8 @@ const Variables = z.object({
       .default(''),
   ),
   METRICS_TOKEN: variable(z.string().default('')),
+  TRANSLATION_URL: variable(engineUrl.optional()),
+  TRANSLATION_API_KEY: variable(z.string().default('')),
   METRICS_PORT: variable(wholeNumber(0, 65535).default(0)),
   HANDOVER_ESCALATE_MINUTES: variable(wholeNumber(0, 240).default(5)),
   HANDOVER_MAX_WAIT_MINUTES: variable(wholeNumber(1, 1440).default(30)),
@@ -230,6 +239,13 @@ const Settings = z
     contentSecurityPolicy: env.CONTENT_SECURITY_POLICY,
     /** `/metrics`: a bearer token (empty: not on the main port) and an internal port of its own (0: none). */
     metrics: { token: env.METRICS_TOKEN, port: env.METRICS_PORT },
+    /**
+     * The service point's own machine translation engine (LibreTranslate) for
+     * the counsellor console; undefined: no translation is offered.
+     */
+    translation: env.TRANSLATION_URL
+      ? { url: env.TRANSLATION_URL, apiKey: env.TRANSLATION_API_KEY || undefined }
+      : undefined,
     /** Handover waits: after `escalateMinutes` a ticket goes to every counsellor; after `maxWaitMinutes` it ends. */
     handover: {
       escalateMinutes: env.HANDOVER_ESCALATE_MINUTES,

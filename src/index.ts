@@ -12,16 +12,16 @@ import { isGatewayConversationId } from './channels/directline/gateway';
 import { channelProactive, createUserChannel } from './channels/userChannel';
 import { createContent, type BotContent } from './botContent';
 import { createHandover, type Handover } from './handover';
-import { buildConsoleStrings } from './content/consoleStrings';
+import { buildConsoleStrings, consoleLabelsOf } from './content/consoleStrings';
+import { LibreTranslate } from './translation/libreTranslate';
 import { CounsellorConsole } from './handover/console';
 import { addDemoCounsellor } from './handover/demo';
 import { createLogger, describeError, type Logger } from './logger';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Metrics, startMetricsServer } from './metrics';
 import { createNlu } from './nlu';
-import type { Understander } from './nlu/understand';
-import { createUnansweredLog } from './nlu/unanswered';
-import type { UnansweredLog } from './nlu/unanswered';
+import { gistOf, type Understander } from './nlu/understand';
+import { createUnansweredLog, type UnansweredLog } from './nlu/unanswered';
 import { LOCALES_DIR } from './paths';
 import { HandoverGate } from './pipeline/handoverGate';
 import { InputGuard } from './pipeline/input';
@@ -126,7 +126,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
     catalogue: content.catalogue,
     understander,
     unanswered: parts.unanswered,
-    handover: { service },
+    handover: parts.handover,
     partners: content.partners,
     offers: content.offers,
     publicUrl: parts.publicUrl ?? '',
@@ -137,6 +137,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
     misses: states.field('misses'),
     recentTopics: states.field('recentTopics'),
     openTicket: states.field('handover'),
+    readiness: states.field('readiness'),
   };
   // The conversation's dialogs, and what each button action does (dialogs/navigation.ts).
   const dialog = new MainDialog(deps, {
@@ -239,6 +240,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         log: directLine.log,
       }),
       observers: [statisticsObserver(stats)],
+      labels: consoleLabelsOf(content.i18n),
+      understand: gistOf(nlu.understander),
       registry: metrics.registry,
       logger,
     },
@@ -305,6 +308,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       timeZone: content.timeZone,
       forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
       reports: stats,
+      read: handover.read,
+      ...(config.translation ? { translator: new LibreTranslate(config.translation) } : {}),
     }),
     service: handover.service,
     shutdown: shutdown.signal,
@@ -354,9 +359,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       // Idle keep-alive connections would hold the close open until they time out.
       server.server.closeIdleConnections();
       await closing;
-      await directLine.close();
-      await handover.close();
-      await nlu.close();
+      for (const part of [directLine, handover, nlu]) await part.close();
       await stats.stop();
       await storage.close();
     },

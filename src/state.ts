@@ -12,6 +12,7 @@ import type { Audience, TopicId } from './content/topics';
 import type { Language } from './language/languages';
 import type { Region } from './partners/partners';
 import type { Offered } from './ui/ui';
+import type { ReadinessAnswers } from './handover/ticket';
 
 /** What the bot remembers per conversation. */
 export interface ConversationData {
@@ -35,6 +36,8 @@ export interface ConversationData {
   offered?: Offered;
   /** The open handover ticket: while it waits or a counsellor has it, messages go to the counsellor. */
   handover?: string;
+  /** The readiness check's answers, for a counsellor's ticket. */
+  readiness?: ReadinessAnswers;
 }
 
 /** What the bot remembers about a user across conversations. */
@@ -56,6 +59,7 @@ interface Fields {
   misses: number;
   recentTopics: TopicId[];
   handover: string | undefined;
+  readiness: ReadinessAnswers | undefined;
 }
 
 const defaults = (): Fields => ({
@@ -63,6 +67,7 @@ const defaults = (): Fields => ({
   misses: 0,
   recentTopics: [],
   handover: undefined,
+  readiness: undefined,
 });
 
 /** What a {@link SnapshotState} holds for the turn: the state and how it looked when read or saved. */

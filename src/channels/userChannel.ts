@@ -2,6 +2,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Addressee, Notice, UserChannel } from '../handover/notices';
 import type { RelayedMessage, Ticket } from '../handover/ticket';
 import { setTurnLanguage } from '../language/turnLanguage';
+import { isLanguage } from '../language/languages';
 import { setTurnReader } from '../content/register';
 import type { Partner } from '../partners/partners';
 import { sendNotice } from '../ui/notices';
@@ -57,6 +58,9 @@ export function createUserChannel(deps: UserChannelDeps): UserChannel {
         setTurnReader(context, to);
         await sendNotice(deps.ui, deps.partners, context, notice);
       }),
+    gloss(activity: Partial<Activity>, language: string) {
+      return isLanguage(language) ? deps.ui.glossOf(activity, language) : undefined;
+    },
     async transcript(ticket: Ticket, relayed: RelayedMessage[]) {
       if (deps.log && ticket.reference.serviceUrl === DIRECT_LINE_SERVICE_URL) {
         const set = await deps.log.read(ticket.conversationId, 0);

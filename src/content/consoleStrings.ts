@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import { isTopicId, questionOf } from './topics';
 import { SUPPORTED_LANGUAGES } from '../language/languages';
 import { FORMAL_CONTEXT, READERS, type Registers } from './register';
 
@@ -39,4 +40,62 @@ export function buildConsoleStrings(instance: i18n, registers: Registers): Conso
     );
   }
   return { console: consoleStrings, quick };
+}
+
+/** What the console's server side says in the console's language: its strings, topic titles, language names. */
+export interface ConsoleLabels {
+  language: ConsoleLanguage;
+  /** A string of `console.json` (or `ns:key` of another namespace), filled in. */
+  t(key: string, vars?: Record<string, unknown>): string;
+  /** What a topic, question or intent id is called ("Berufsschule", "Was kostet …?", "Möchte eine Person sprechen"). */
+  classTitle(id: string): string;
+  /** A user language's name as the service point's staff say it ("Dari / Persisch"). */
+  languageName(code: string): string;
+}
+
+/** One of {@link CONSOLE_LANGUAGES}. */
+export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+
+/** The console language a request asks for (`?lang=`), German by default. */
+export function consoleLanguageOf(code: unknown): ConsoleLanguage {
+  return (CONSOLE_LANGUAGES as readonly unknown[]).includes(code)
+    ? (code as ConsoleLanguage)
+    : 'de';
+}
+
+/** The console's labels in one of its languages, from the bot's i18next resources. */
+export function consoleLabels(instance: i18n, language: ConsoleLanguage): ConsoleLabels {
+  const t = instance.getFixedT(language, 'console');
+  const exists = (key: string) => instance.exists(key, { lng: language, ns: 'console' });
+  return {
+    language,
+    t: (key, vars) => String(t(key, vars ?? {})),
+    classTitle(id) {
+      const question = questionOf(id);
+      if (question) {
+        return String(t(`topics:${question.topic}.questions.${question.question}.question`));
+      }
+      if (isTopicId(id)) return String(t(`topics:${id}.title`));
+      return exists(`intent.${id}`) ? String(t(`intent.${id}`)) : id;
+    },
+    languageName(code) {
+      if (exists(`languageNames.${code}`)) return String(t(`languageNames.${code}`));
+      const base = code === 'de-simple' ? 'de' : code;
+      const name = new Intl.DisplayNames([language], { type: 'language' }).of(base) ?? code;
+      return code === 'de-simple' ? `${name} (${String(t('simpleLanguage'))})` : name;
+    },
+  };
+}
+
+/** The console's labels per language, made once each. */
+export function consoleLabelsOf(instance: i18n): (language: ConsoleLanguage) => ConsoleLabels {
+  const made = new Map<ConsoleLanguage, ConsoleLabels>();
+  return (language) => {
+    let labels = made.get(language);
+    if (!labels) {
+      labels = consoleLabels(instance, language);
+      made.set(language, labels);
+    }
+    return labels;
+  };
 }

@@ -1,51 +1,15 @@
 import { nameOf, type CounsellorAccount, type CounsellorDirectory } from './counsellors';
 import type { HandoverService } from './service';
-import type { ContactRequest } from './records';
 import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
+import { contactView, view, type TicketView } from './ticketView';
+
+export type { TicketView } from './ticketView';
 import { CounsellorApiError } from './counsellorAuth';
-
-/** A ticket as the console shows it: no conversation reference, times readable. */
-export interface TicketView {
-  id: string;
-  status: TicketStatus;
-  language: string;
-  audience?: string;
-  topics: string[];
-  /** The user's own one-line description. */
-  summary?: string;
-  createdAt: string;
-  waitingSeconds: number;
-  counsellor?: string;
-  /** Offered to this counsellor only because it waited too long for one who speaks the language. */
-  escalated?: boolean;
-}
-
-function view(ticket: Ticket, now: number, escalated?: boolean): TicketView {
-  return {
-    id: ticket.id,
-    status: ticket.status,
-    language: ticket.language,
-    ...(ticket.audience ? { audience: ticket.audience } : {}),
-    topics: ticket.topics,
-    ...(ticket.description ? { summary: ticket.description } : {}),
-    createdAt: new Date(ticket.createdAt).toISOString(),
-    waitingSeconds: Math.round(((ticket.acceptedAt ?? now) - ticket.createdAt) / 1000),
-    ...(ticket.counsellor ? { counsellor: ticket.counsellor } : {}),
-    ...(escalated !== undefined ? { escalated } : {}),
-  };
-}
-
-/** What every request a user left shows in the console: language, audience, contact, time. */
-function contactView(request: ContactRequest) {
-  return {
-    id: request.id,
-    language: request.language,
-    ...(request.audience ? { audience: request.audience } : {}),
-    contact: request.contact,
-    contactType: request.contactType,
-    createdAt: new Date(request.createdAt).toISOString(),
-  };
-}
+import type { ConsoleLanguage } from '../content/consoleStrings';
+import type { Handover } from '.';
+import type { Translator } from '../translation/libreTranslate';
+import { userTexts } from './consoleTranscript';
+import { ConsoleTranslation } from './consoleTranslation';
 
 /** The network partners a counsellor can refer to (their id and name are enough here). */
 export interface ConsolePartner {
@@ -72,6 +36,10 @@ export interface CounsellorConsoleDeps {
   forgetConversation(ticket: Ticket): Promise<void>;
   /** The anonymous statistics, when kept. */
   reports?: Reports;
+  /** A ticket's summary and its conversation's lines in a console language. */
+  read: Handover['read'];
+  /** The service point's own translation engine (`TRANSLATION_URL`), when it runs one. */
+  translator?: Translator;
   now?: () => number;
 }
 
@@ -88,9 +56,13 @@ const noSuch = (what: string) => new CounsellorApiError(404, 'NotFound', `No suc
  */
 export class CounsellorConsole {
   private readonly now: () => number;
+  private readonly translation: ConsoleTranslation | undefined;
 
   constructor(private readonly deps: CounsellorConsoleDeps) {
     this.now = deps.now ?? Date.now;
+    this.translation = deps.translator
+      ? new ConsoleTranslation(deps.translator, deps.service.queue)
+      : undefined;
   }
 
   /** The caller's own account as the console shows it. */
@@ -101,6 +73,8 @@ export class CounsellorConsole {
       role: account.role,
       languages: account.languages,
       audiences: account.audiences,
+      /** Whether machine translation is offered (the service point runs an engine). */
+      translation: this.translation !== undefined,
     };
   }
 
@@ -121,14 +95,29 @@ export class CounsellorConsole {
     return tickets.map((ticket) => view(ticket, now));
   }
 
-  /** The conversation so far and the messages relayed since the handover. */
-  async transcript(account: CounsellorAccount, id: string) {
+  /**
+   * The conversation so far and the messages relayed since the handover, with
+   * what the console shows of them in its language: the summary of the
+   * request and each message's lines (gists, the bot's words, originals).
+   */
+  async transcript(account: CounsellorAccount, id: string, language: ConsoleLanguage = 'de') {
     const ticket = await this.ticket(account, id);
     const relayed: RelayedMessage[] = await this.deps.service.queue.messages(ticket.id);
+    const activities = await this.deps.service.channel.transcript(ticket, relayed);
     return {
-      activities: await this.deps.service.channel.transcript(ticket, relayed),
+      activities,
       messages: relayed,
+      ...(await this.deps.read(ticket, activities, relayed, language)),
     };
+  }
+
+  /** The user's messages of a ticket machine-translated into the console's language. */
+  async translations(account: CounsellorAccount, id: string, language: ConsoleLanguage) {
+    const ticket = await this.ticket(account, id);
+    if (!this.translation) throw noSuch('translation engine');
+    const relayed = await this.deps.service.queue.messages(ticket.id);
+    const activities = await this.deps.service.channel.transcript(ticket, relayed);
+    return this.translation.userMessages(ticket, userTexts(activities), language);
   }
 
   /** Takes a waiting ticket; the user hears who is with them. */
@@ -141,21 +130,40 @@ export class CounsellorConsole {
     return view(accepted, this.now());
   }
 
-  /** Sends the counsellor's message to the user (as typed, never as markup) and keeps it in the transcript. */
-  async reply(account: CounsellorAccount, id: string, text: string): Promise<{ sent: true }> {
+  /**
+   * Sends the counsellor's message to the user (as typed, never as markup) and
+   * keeps it in the transcript. With `translateFrom` (the language they wrote
+   * in) it goes machine-translated into the user's language, the original
+   * kept, and the user is told it was translated; a failed translation sends
+   * nothing (a 502).
+   */
+  async reply(
+    account: CounsellorAccount,
+    id: string,
+    written: string,
+    translateFrom?: ConsoleLanguage,
+  ): Promise<{ sent: true; text: string }> {
     const ticket = await this.active(account, id);
+    const translated = translateFrom !== undefined && ticket.language !== translateFrom;
+    if (translated && !this.translation) throw noSuch('translation engine');
+    const text =
+      translated && this.translation
+        ? await this.translation.counsellorMessage(ticket, written, translateFrom)
+        : written;
     await this.deps.service.channel.notify(ticket, {
       kind: 'message',
       counsellor: nameOf(account),
       text,
+      ...(translated ? { translated: true } : {}),
     });
     await this.deps.service.queue.record(ticket.id, {
       from: 'counsellor',
       counsellor: account.username,
       text,
       at: this.now(),
+      ...(translated ? { original: { text: written, language: translateFrom } } : {}),
     });
-    return { sent: true };
+    return { sent: true, text };
   }
 
   /** Ends the chat: the bot takes over again and asks whether it helped. */

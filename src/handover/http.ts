@@ -1,4 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
+import { consoleLanguageOf } from '../content/consoleStrings';
 import { clientAddress, streamOrigin, type PublicAddress } from '../http/address';
 import { respond, toHttpError, plainError } from '../http/respond';
 import type { Logger } from '../logger';
@@ -87,7 +88,11 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
   );
   server.get(
     `${api}/tickets/:id/transcript`,
-    route((req, me) => desk.transcript(me, id(req))),
+    route((req, me) => desk.transcript(me, id(req), consoleLanguageOf(query(req).lang))),
+  );
+  server.get(
+    `${api}/tickets/:id/translations`,
+    route((req, me) => desk.translations(me, id(req), consoleLanguageOf(query(req).lang))),
   );
   server.post(
     `${api}/tickets/:id/accept`,
@@ -97,8 +102,12 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     `${api}/tickets/:id/messages`,
     body,
     route((req, me) => {
-      const message = parse(MessageBody, req.body, 'Send {"text"} with 1–2000 characters.');
-      return desk.reply(me, id(req), message.text);
+      const message = parse(
+        MessageBody,
+        req.body,
+        'Send {"text"} with 1–2000 characters (and {"translateFrom": "de" | "en"} to send it translated).',
+      );
+      return desk.reply(me, id(req), message.text, message.translateFrom);
     }, 201),
   );
   server.post(

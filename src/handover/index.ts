@@ -1,4 +1,8 @@
+import type { Activity } from 'botbuilder';
+import type { ConsoleLabels, ConsoleLanguage } from '../content/consoleStrings';
 import type { RedisClient } from '../storage';
+import { readTicket, type TicketReading } from './consoleTranscript';
+import type { Gist, RelayedMessage, Ticket } from './ticket';
 import { CounsellorAuth } from './counsellorAuth';
 import {
   MemoryCounsellorDirectory,
@@ -32,6 +36,13 @@ export interface Handover {
   events: HandoverEvents;
   directory: CounsellorDirectory;
   auth: CounsellorAuth;
+  /** A ticket's summary and its conversation's lines in a console language (console, `handoff.initiate`). */
+  read(
+    ticket: Ticket,
+    activities: Array<Partial<Activity>>,
+    relayed: RelayedMessage[],
+    language: ConsoleLanguage,
+  ): Promise<TicketReading>;
   close(): Promise<void>;
 }
 
@@ -60,6 +71,10 @@ export interface HandoverDeps {
   /** Where the handover's Prometheus metrics are registered, when kept. */
   registry?: Registry;
   logger?: Logger;
+  /** What the console says in each of its languages (summaries, gists). */
+  labels: (language: ConsoleLanguage) => ConsoleLabels;
+  /** What a user's message is about (the bot's own understanding), for gists. */
+  understand?(text: string, language: string): Promise<Gist | undefined>;
   /** The clock (tests set it). */
   now?: () => number;
 }
@@ -109,6 +124,14 @@ export function createHandover(options: HandoverOptions, deps: HandoverDeps): Ha
     events,
     directory,
     auth: new CounsellorAuth(directory, options.secret, redis, namespace),
+    read: (ticket, activities, relayed, language) =>
+      readTicket(
+        { service, labels: deps.labels, understand: deps.understand, timeZone: service.timeZone },
+        ticket,
+        activities,
+        relayed,
+        language,
+      ),
     close: async () => {
       service.stop();
       await events.close();

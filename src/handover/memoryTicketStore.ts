@@ -1,5 +1,5 @@
 import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
-import { TICKET_TTL_MS, type TicketStore } from './ticketStore';
+import { TICKET_TTL_MS, translationField, type TicketStore } from './ticketStore';
 
 /** How often expired tickets are dropped from memory. */
 export const MEMORY_TICKET_SWEEP_MS = 60_000;
@@ -9,6 +9,7 @@ export class MemoryTicketStore implements TicketStore {
   /** Tickets as JSON, so callers never share objects with the store. */
   private readonly tickets = new Map<string, { json: string; expires: number }>();
   private readonly relayed = new Map<string, string[]>();
+  private readonly translated = new Map<string, Map<string, string>>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly ttlMs = TICKET_TTL_MS) {
@@ -63,11 +64,36 @@ export class MemoryTicketStore implements TicketStore {
     return (this.relayed.get(ticketId) ?? []).map((json) => JSON.parse(json) as RelayedMessage);
   }
 
+  async saveTranslations(
+    ticketId: string,
+    language: string,
+    translations: Map<string, string>,
+  ): Promise<void> {
+    if (!this.read(ticketId)) return;
+    const kept = this.translated.get(ticketId) ?? new Map<string, string>();
+    for (const [text, translation] of translations) {
+      kept.set(translationField(language, text), translation);
+    }
+    this.translated.set(ticketId, kept);
+  }
+
+  async translations(
+    ticketId: string,
+    language: string,
+    texts: string[],
+  ): Promise<Map<string, string>> {
+    const kept = this.read(ticketId) ? this.translated.get(ticketId) : undefined;
+    const found = new Map<string, string>();
+    for (const text of texts) {
+      const translation = kept?.get(translationField(language, text));
+      if (translation !== undefined) found.set(text, translation);
+    }
+    return found;
+  }
+
   async removeConversation(conversationId: string): Promise<void> {
     for (const ticket of this.all()) {
-      if (ticket.conversationId !== conversationId) continue;
-      this.tickets.delete(ticket.id);
-      this.relayed.delete(ticket.id);
+      if (ticket.conversationId === conversationId) this.drop(ticket.id);
     }
   }
 
@@ -75,14 +101,20 @@ export class MemoryTicketStore implements TicketStore {
     clearInterval(this.sweeper);
     this.tickets.clear();
     this.relayed.clear();
+    this.translated.clear();
+  }
+
+  private drop(id: string): void {
+    this.tickets.delete(id);
+    this.relayed.delete(id);
+    this.translated.delete(id);
   }
 
   private read(id: string): Ticket | undefined {
     const entry = this.tickets.get(id);
     if (!entry) return undefined;
     if (entry.expires <= Date.now()) {
-      this.tickets.delete(id);
-      this.relayed.delete(id);
+      this.drop(id);
       return undefined;
     }
     return JSON.parse(entry.json) as Ticket;
@@ -96,8 +128,7 @@ export class MemoryTicketStore implements TicketStore {
     const now = Date.now();
     for (const [id, entry] of this.tickets) {
       if (entry.expires > now) continue;
-      this.tickets.delete(id);
-      this.relayed.delete(id);
+      this.drop(id);
     }
   }
 }

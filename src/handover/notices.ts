@@ -33,7 +33,7 @@ export type Notice =
   /** A counsellor deleted the user's data at their request. */
   | { kind: 'deletedByCounsellor' }
   /** A counsellor's own message, shown as they typed it. */
-  | { kind: 'message'; counsellor: string; text: string };
+  | { kind: 'message'; counsellor: string; text: string; translated?: boolean };
 
 /** How the handover reaches users and reads their conversation (implemented on the bot side). */
 export interface UserChannel {
@@ -41,4 +41,6 @@ export interface UserChannel {
   notify(to: Addressee, notice: Notice): Promise<void>;
   /** The conversation so far as the console shows it: the widget's transcript, else the relayed messages. */
   transcript(ticket: Ticket, relayed: RelayedMessage[]): Promise<Array<Partial<Activity>>>;
+  /** A bot message of the transcript in another language (the bot knows its source), if it can tell. */
+  gloss(activity: Partial<Activity>, language: string): string | undefined;
 }

@@ -3,7 +3,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { Audience, TopicId } from '../content/topics';
 import type { Language } from '../language/languages';
 import type { HandoverEvents } from './events';
-import type { CounsellorProfile, Offer, RelayedMessage, Ticket } from './ticket';
+import type { CounsellorProfile, Offer, ReadinessAnswers, RelayedMessage, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
 
 /** After this wait a ticket is offered to every counsellor, not only those who speak its language. */
@@ -22,6 +22,7 @@ export interface HandoverRequest {
   audience?: Audience;
   topics: TopicId[];
   description?: string;
+  readiness?: ReadinessAnswers;
 }
 
 /** Where a waiting user stands. */
@@ -128,6 +129,7 @@ export class HandoverQueue {
       ...(request.audience ? { audience: request.audience } : {}),
       topics: request.topics,
       ...(request.description ? { description: request.description } : {}),
+      ...(request.readiness ? { readiness: request.readiness } : {}),
       createdAt: this.now(),
     };
     await this.store.add(ticket);
@@ -234,6 +236,16 @@ export class HandoverQueue {
       ...(ticket?.counsellor ? { counsellor: ticket.counsellor } : {}),
       message,
     });
+  }
+
+  /** Keeps machine translations of the ticket's texts into `language`, as long as the ticket. */
+  saveTranslations(ticketId: string, language: string, translations: Map<string, string>) {
+    return this.store.saveTranslations(ticketId, language, translations);
+  }
+
+  /** The kept translations into `language` of those of `texts` that have one. */
+  translations(ticketId: string, language: string, texts: string[]) {
+    return this.store.translations(ticketId, language, texts);
   }
 
   /** The messages between user and counsellor, oldest first. */

@@ -1,7 +1,7 @@
 import type { RedisClient } from '../storage';
 import { LuaScript } from '../storage/lua';
 import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
-import { TICKET_TTL_MS, type TicketStore } from './ticketStore';
+import { TICKET_TTL_MS, translationField, type TicketStore } from './ticketStore';
 
 const STATUSES: readonly TicketStatus[] = ['waiting', 'active', 'closed', 'cancelled'];
 
@@ -39,8 +39,9 @@ function revive(json: string): Ticket {
 /**
  * Tickets in Redis, on the bot's connection: a JSON string per ticket
  * (`<ns>::ho:t:<id>`), a sorted set of ids per status by creation time
- * (`<ns>::ho:s:<status>`), a set per conversation (`<ns>::ho:c:<id>`) and
- * a list of relayed messages per ticket (`<ns>::ho:m:<id>`).
+ * (`<ns>::ho:s:<status>`), a set per conversation (`<ns>::ho:c:<id>`),
+ * a list of relayed messages per ticket (`<ns>::ho:m:<id>`) and a hash of its
+ * machine translations (`<ns>::ho:tr:<id>`, text hash → translation).
  * Every key carries the ticket retention; index entries whose ticket has
  * expired are dropped when read.
  */
@@ -106,12 +107,49 @@ export class RedisTicketStore implements TicketStore {
     return items.map((json) => JSON.parse(json) as RelayedMessage);
   }
 
+  async saveTranslations(
+    ticketId: string,
+    language: string,
+    translations: Map<string, string>,
+  ): Promise<void> {
+    if (translations.size === 0) return;
+    const ttl = await this.client.pTTL(this.ticketKey(ticketId));
+    if (ttl <= 0) return; // the ticket is gone (or never expires, which tickets never do)
+    const fields = Object.fromEntries(
+      [...translations].map(([text, translation]) => [
+        translationField(language, text),
+        translation,
+      ]),
+    );
+    const key = this.translationsKey(ticketId);
+    // As long as the ticket: its key's remaining time.
+    await this.client.multi().hSet(key, fields).pExpire(key, ttl).exec();
+  }
+
+  async translations(
+    ticketId: string,
+    language: string,
+    texts: string[],
+  ): Promise<Map<string, string>> {
+    if (texts.length === 0) return new Map();
+    const values = await this.client.hmGet(
+      this.translationsKey(ticketId),
+      texts.map((text) => translationField(language, text)),
+    );
+    const found = new Map<string, string>();
+    texts.forEach((text, position) => {
+      const value = values[position];
+      if (typeof value === 'string') found.set(text, value);
+    });
+    return found;
+  }
+
   async removeConversation(conversationId: string): Promise<void> {
     const key = this.conversationKey(conversationId);
     const ids = await this.client.sMembers(key);
     const multi = this.client.multi();
     for (const id of ids) {
-      multi.del([this.ticketKey(id), this.messagesKey(id)]);
+      multi.del([this.ticketKey(id), this.messagesKey(id), this.translationsKey(id)]);
       for (const status of STATUSES) multi.zRem(this.statusKey(status), id);
     }
     await multi.del(key).exec();
@@ -139,6 +177,10 @@ export class RedisTicketStore implements TicketStore {
 
   private messagesKey(id: string): string {
     return `${this.prefix}m:${id}`;
+  }
+
+  private translationsKey(id: string): string {
+    return `${this.prefix}tr:${id}`;
   }
 
   private statusKey(status: TicketStatus): string {

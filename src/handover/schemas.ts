@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpError } from '../util/httpError';
 import { MAX_COUNSELLOR_MESSAGE_CHARS } from './limits';
+import { CONSOLE_LANGUAGES } from '../content/consoleStrings';
 
 /** `POST /session`. */
 export const LoginBody = z.object({ username: z.string(), password: z.string() });
@@ -11,6 +12,8 @@ export const MessageBody = z.object({
     .string()
     .max(MAX_COUNSELLOR_MESSAGE_CHARS)
     .refine((text) => text.trim() !== ''),
+  /** The console language the text is written in, to send it machine-translated into the user's. */
+  translateFrom: z.enum(CONSOLE_LANGUAGES).optional(),
 });
 
 /** `POST /tickets/{id}/transfer`: a colleague's username or `partner:<id>`. */

@@ -18,6 +18,8 @@ export interface Ticket {
   topics: TopicId[];
   /** The user's own one-line description, if they gave one. */
   description?: string;
+  /** The answers of the readiness check, if the user did it in this conversation. */
+  readiness?: ReadinessAnswers;
   /** Epoch ms. */
   createdAt: number;
   /** The counsellor who has it (while active, and after closing). */
@@ -49,4 +51,33 @@ export interface RelayedMessage {
   text: string;
   /** Epoch ms. */
   at: number;
+  /** What the bot understood a user's message to be about. */
+  gist?: Gist;
+  /** A counsellor's message sent machine-translated: what they wrote, in their own language. */
+  original?: { text: string; language: string };
+}
+
+/** The questions of the readiness check. */
+export const READINESS_QUESTIONS = [
+  'age',
+  'certificate',
+  'abroad',
+  'evaluated',
+  'german',
+  'residence',
+] as const;
+
+/**
+ * The readiness check's answers: an age, or a choice's value (`yes`, `no`,
+ * `dontKnow`, a German level, a residence status), kept for the counsellor.
+ */
+export type ReadinessAnswers = Partial<
+  Record<(typeof READINESS_QUESTIONS)[number], string | number>
+>;
+
+/** What the bot understood a message to be about: a topic, question or intent id and how sure. */
+export interface Gist {
+  id: string;
+  /** 0..1. */
+  confidence: number;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RelayedMessage, Ticket, TicketStatus } from './ticket';
 
 /** How long a ticket is kept after its last change (closed tickets feed nothing else). */
@@ -30,7 +31,23 @@ export interface TicketStore {
   appendMessage(ticketId: string, message: RelayedMessage): Promise<void>;
   /** The ticket's messages, oldest first. */
   messages(ticketId: string): Promise<RelayedMessage[]>;
-  /** Removes every ticket of a conversation, with its messages ("delete my data"). */
+  /**
+   * Keeps machine translations of the ticket's texts into `language` (text →
+   * translation), as long as the ticket; nothing is kept for a ticket that is gone.
+   */
+  saveTranslations(
+    ticketId: string,
+    language: string,
+    translations: Map<string, string>,
+  ): Promise<void>;
+  /** The kept translations into `language` of those of `texts` that have one. */
+  translations(ticketId: string, language: string, texts: string[]): Promise<Map<string, string>>;
+  /** Removes every ticket of a conversation, with its messages and translations ("delete my data"). */
   removeConversation(conversationId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The field a translation of `text` into `language` is kept under (a hash: the text itself is not a key). */
+export function translationField(language: string, text: string): string {
+  return `${language}:${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
 }

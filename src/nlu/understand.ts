@@ -336,3 +336,21 @@ export function turnUnderstanding(context: {
 }): Understanding | undefined {
   return context.turnState.get(TURN_UNDERSTANDING) as Understanding | undefined;
 }
+
+/**
+ * What a message is about, for a counsellor: the class the bot understood
+ * and how sure it was; undefined for a message it cannot read (a phone
+ * number alone, an empty or overlong text).
+ */
+export function gistOf(
+  understander: Pick<Understander, 'understand'>,
+): (text: string, language: string) => Promise<{ id: string; confidence: number } | undefined> {
+  return async (text, language) => {
+    const understanding = await understander.understand(text, {
+      language: languageOfLocale(language) ?? DEFAULT_LANGUAGE,
+    });
+    return understanding.confidence === 0
+      ? undefined
+      : { id: understanding.topic, confidence: understanding.confidence };
+  };
+}

@@ -1,3 +1,4 @@
+import { turnUnderstanding } from '../nlu/understand';
 import { ActivityTypes, HandoffEventNames, type Middleware, type TurnContext } from 'botbuilder';
 import { DEFAULT_LANGUAGE } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
@@ -84,7 +85,16 @@ export class HandoverGate implements Middleware {
       return cancelOnly;
     }
     if (value) return true; // a language switch or an old answer: the counsellor needs neither
-    await service.queue.record(ticket.id, { from: 'user', text, at: Date.now() });
+    // What the bot understood of it, for a counsellor who does not read the language.
+    const understood = turnUnderstanding(context);
+    await service.queue.record(ticket.id, {
+      from: 'user',
+      text,
+      at: Date.now(),
+      ...(understood && understood.confidence > 0
+        ? { gist: { id: understood.topic, confidence: understood.confidence } }
+        : {}),
+    });
     if (ticket.status === 'waiting') {
       const place = await service.queue.place(ticket.id);
       if (place) {

@@ -126,8 +126,14 @@ export async function sendNotice(
         type: 'message',
         text: notice.text,
         textFormat: 'plain',
-        channelData: { counsellor: notice.counsellor },
+        channelData: {
+          counsellor: notice.counsellor,
+          ...(notice.translated ? { translated: true } : {}),
+        },
       });
+      // Machine-translated: the user is told, in their language, apart from the counsellor's words.
+      if (notice.translated)
+        await ui.send(context, [{ key: 'handover:translated' }], [], HANDOVER_STATUS);
       return;
   }
 }

@@ -197,11 +197,27 @@ export class Ui {
     return form;
   }
 
-  /** A plain message in the turn's language. */
+  /**
+   * A plain message in the turn's language. It carries what it was rendered
+   * from (`channelData.source`), so a counsellor can read it in their own
+   * language ({@link glossOf}).
+   */
   message(context: TurnContext, text: Text | string): Partial<Activity> {
-    const body =
-      typeof text === 'string' ? this.text(context, { key: text }) : this.text(context, text);
-    return localizedMessage(body, turnLanguage(context));
+    const source: Text = typeof text === 'string' ? { key: text } : text;
+    const activity = localizedMessage(this.text(context, source), turnLanguage(context));
+    if (!('literal' in source)) activity.channelData = { ...activity.channelData, source };
+    return activity;
+  }
+
+  /** A bot message in another language, from the source it carries; undefined when it has none. */
+  glossOf(activity: Partial<Activity>, language: Language): string | undefined {
+    const source: unknown = (activity.channelData as { source?: unknown } | undefined)?.source;
+    if (!isText(source)) return undefined;
+    try {
+      return this.textIn(language, source);
+    } catch {
+      return undefined; // a source from an older version of the content
+    }
   }
 
   /** A message with suggested-action buttons. */

@@ -23,7 +23,11 @@ describe('the hourly purge: what a TTL cannot cover', () => {
       presence: new MemoryPresence(clock),
       hours: undefined,
       // Nobody is told anything by a purge.
-      channel: { notify: async () => undefined, transcript: async () => [] },
+      channel: {
+        notify: async () => undefined,
+        transcript: async () => [],
+        gloss: () => undefined,
+      },
       now: clock,
     });
     const request = (start: string) =>

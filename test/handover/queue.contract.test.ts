@@ -234,10 +234,32 @@ for (const backend of [memory(), redis()]) {
       await queue.close(ticket.id);
     });
 
-    it('forgets every ticket of a conversation, with its messages', async function () {
+    it('keeps machine translations per ticket and language, for texts it has seen', async function () {
+      const ticket = await queue.request(request());
+      const question = 'كم لازم ادفع للمدرسة المهنية';
+      await queue.saveTranslations(
+        ticket.id,
+        'de',
+        new Map([[question, 'Wie viel muss ich für die Berufsschule bezahlen?']]),
+      );
+      expect([...(await queue.translations(ticket.id, 'de', [question, 'مرحبا']))]).to.deep.equal([
+        [question, 'Wie viel muss ich für die Berufsschule bezahlen?'],
+      ]);
+      expect((await queue.translations(ticket.id, 'en', [question])).size).to.equal(0);
+      const other = await queue.request(request());
+      expect((await queue.translations(other.id, 'de', [question])).size).to.equal(0);
+      await queue.saveTranslations('no-such-ticket', 'de', new Map([['a', 'b']]));
+      expect((await queue.translations('no-such-ticket', 'de', ['a'])).size).to.equal(0);
+      const keys = await backend.keys();
+      if (keys) expect(keys.map((entry) => entry.key).join(' ')).to.not.contain('no-such-ticket');
+    });
+
+    it('forgets every ticket of a conversation, with its messages and translations', async function () {
       const ticket = await queue.request(request());
       await queue.record(ticket.id, { from: 'user', text: 'my phone is 0176 1234567', at: 1 });
+      await queue.saveTranslations(ticket.id, 'de', new Map([['مرحبا', 'Hallo']]));
       await queue.forget(ticket.conversationId);
+      expect((await queue.translations(ticket.id, 'de', ['مرحبا'])).size).to.equal(0);
       expect(await queue.messages(ticket.id)).to.deep.equal([]);
       expect(await queue.get(ticket.id)).to.equal(undefined);
       expect(await queue.openFor(ticket.conversationId)).to.equal(undefined);
@@ -252,6 +274,7 @@ for (const backend of [memory(), redis()]) {
       const short = new HandoverQueue(await backend.makeStore(300), { now });
       const ticket = await short.request(request());
       await short.record(ticket.id, { from: 'user', text: 'hallo', at: 1 });
+      await short.saveTranslations(ticket.id, 'ar', new Map([['hallo', 'مرحبا']]));
       const keys = await backend.keys();
       if (keys) {
         expect(keys.length).to.be.greaterThan(0);
@@ -259,6 +282,7 @@ for (const backend of [memory(), redis()]) {
       }
       await new Promise((resolve) => setTimeout(resolve, 450));
       expect(await short.get(ticket.id)).to.equal(undefined);
+      expect((await short.translations(ticket.id, 'ar', ['hallo'])).size).to.equal(0);
       expect((await short.list('waiting')).map((waiting) => waiting.id)).to.not.include(ticket.id);
     });
   });

@@ -1,3 +1,4 @@
+import { consoleLabelsOf } from '../../src/content/consoleStrings';
 import path from 'node:path';
 import {
   MemoryStorage,
@@ -124,7 +125,7 @@ export function handoverBot(
       hours: options.hours,
       maxWaitMs: options.maxWaitMs,
     },
-    { redis: undefined, channel },
+    { redis: undefined, channel, labels: consoleLabelsOf(botContent.i18n) },
   );
   const { bot } = createBot({
     storage: options.storage ?? new MemoryStorage(),

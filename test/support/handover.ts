@@ -148,10 +148,10 @@ export async function openEvents(baseUrl: string, token: string): Promise<EventS
   };
 }
 
-const fromBot = (activity: Activity) => activity.from?.role === 'bot';
+export const fromBot = (activity: Activity) => activity.from?.role === 'bot';
 
 /** Resolves with the next bot message after `from` whose text is `text`. */
-async function botSays(client: Client, text: string, from: number): Promise<Activity> {
+export async function botSays(client: Client, text: string, from: number): Promise<Activity> {
   try {
     return await client.next((activity) => fromBot(activity) && activity.text === text, from);
   } catch (error) {
