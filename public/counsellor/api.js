@@ -11,7 +11,8 @@
 
 /**
  * `GET /me`: the logged-in counsellor.
- * @typedef {{ username: string, name: string, role: Role, languages: string[], audiences: string[] }} Me
+ * `translation`: whether the service point runs a translation engine.
+ * @typedef {{ username: string, name: string, role: Role, languages: string[], audiences: string[], translation?: boolean }} Me
  */
 
 /**
@@ -48,8 +49,34 @@
  */
 
 /**
- * `GET /tickets/:id/transcript`: the conversation so far.
- * @typedef {{ activities: Activity[], messages: RelayedMessage[] }} Transcript
+ * A line of a ticket's summary, in the console's language (`SummaryLine` in src/handover/summary.ts).
+ * @typedef {{ field: string, label: string, value: string, lang?: string }} SummaryLine
+ */
+
+/**
+ * One message as the console shows it (`TranscriptLine` in src/handover/consoleTranscript.ts):
+ * the gist of a user's message, a bot message in the console's language, a
+ * translated counsellor message's original.
+ * @typedef {{
+ *   role: 'user' | 'bot' | 'counsellor',
+ *   name: string,
+ *   text: string,
+ *   lang?: string,
+ *   gist?: { id: string, confidence: number, text: string },
+ *   gloss?: string,
+ *   original?: { text: string, language: string },
+ * }} TranscriptLine
+ */
+
+/**
+ * `GET /tickets/:id/transcript?lang=`: the conversation so far, its summary and its lines.
+ * @typedef {{ activities: Activity[], messages: RelayedMessage[], summary: SummaryLine[], lines: TranscriptLine[] }} Transcript
+ */
+
+/**
+ * `GET /tickets/:id/translations?lang=`: the user's messages machine-translated;
+ * `problem` when the engine failed for some (their original is shown).
+ * @typedef {{ translations: Array<{ text: string, translation: string }>, problem?: string }} Translations
  */
 
 /**
@@ -136,10 +163,11 @@ const periodQuery = (period) =>
 
 /**
  * The API client. `token` reads the current session token; `onUnauthorized`
- * is called when the server no longer accepts it.
- * @param {{ token: () => string | null, onUnauthorized: () => void }} session
+ * is called when the server no longer accepts it; `language` is the
+ * console's (summaries, gists and translations come in it).
+ * @param {{ token: () => string | null, onUnauthorized: () => void, language?: string }} session
  */
-export function createApi({ token, onUnauthorized }) {
+export function createApi({ token, onUnauthorized, language = 'de' }) {
   /**
    * @param {string} route
    * @param {RequestInit} [init]
@@ -210,18 +238,30 @@ export function createApi({ token, onUnauthorized }) {
      * @param {string} id
      * @returns {Promise<Transcript>}
      */
-    transcript: (id) => call('GET', `/tickets/${path(id)}/transcript`),
+    transcript: (id) => call('GET', `/tickets/${path(id)}/transcript?lang=${language}`),
+    /**
+     * @param {string} id
+     * @returns {Promise<Translations>}
+     */
+    translations: (id) => call('GET', `/tickets/${path(id)}/translations?lang=${language}`),
     /**
      * @param {string} id
      * @returns {Promise<TicketView>}
      */
     accept: (id) => call('POST', `/tickets/${path(id)}/accept`),
     /**
+     * Sends as written, or (`translated`) written in the console's language
+     * and sent machine-translated into the user's.
      * @param {string} id
      * @param {string} text
+     * @param {boolean} [translated]
      * @returns {Promise<Sent>}
      */
-    sendMessage: (id, text) => call('POST', `/tickets/${path(id)}/messages`, { text }),
+    sendMessage: (id, text, translated = false) =>
+      call('POST', `/tickets/${path(id)}/messages`, {
+        text,
+        ...(translated ? { translateFrom: language } : {}),
+      }),
     /**
      * @param {string} id
      * @returns {Promise<TicketView>}

@@ -79,6 +79,42 @@ export function createCommands({ store, api }) {
     }
   }
 
+  /**
+   * The open ticket's summary and conversation, then (when the service point
+   * translates and the counsellor may need it) its translations.
+   * @param {string} ticketId
+   */
+  async function loadTranscript(ticketId) {
+    try {
+      const { lines, summary } = await api.transcript(ticketId);
+      dispatch({ type: 'transcript/loaded', ticketId, lines, summary });
+    } catch {
+      note(ticketId, 'error.generic');
+      return;
+    }
+    const { me, selected } = getState();
+    if (!me?.translation || !selected || selected.id !== ticketId) return;
+    if (me.languages.includes(selected.language)) return; // they read it themselves
+    try {
+      dispatch({
+        type: 'translations/loaded',
+        ticketId,
+        translations: await api.translations(ticketId),
+      });
+    } catch {
+      const translations = { translations: [], problem: 'unavailable' };
+      dispatch({ type: 'translations/loaded', ticketId, translations });
+    }
+  }
+
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let transcriptTimer;
+  /** @param {string} ticketId */
+  function reloadTranscriptSoon(ticketId) {
+    clearTimeout(transcriptTimer);
+    transcriptTimer = setTimeout(() => void loadTranscript(ticketId), REFRESH_DELAY_MS);
+  }
+
   function refreshSoon() {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refresh, REFRESH_DELAY_MS);
@@ -91,6 +127,8 @@ export function createCommands({ store, api }) {
       refreshSoon();
     } else if (event.type === 'message') {
       dispatch({ type: 'transcript/message', ticketId: event.ticketId, message: event.message });
+      // Then as the server reads it: its gist, its translation, a reply's original.
+      if (getState().selected?.id === event.ticketId) reloadTranscriptSoon(event.ticketId);
     } else {
       refreshSoon();
     }
@@ -179,16 +217,7 @@ export function createCommands({ store, api }) {
     /** @param {TicketView} ticket */
     async selectTicket(ticket) {
       dispatch({ type: 'ticket/selected', ticket });
-      try {
-        const transcript = await api.transcript(ticket.id);
-        dispatch({
-          type: 'transcript/loaded',
-          ticketId: ticket.id,
-          activities: transcript.activities,
-        });
-      } catch {
-        note(ticket.id, 'error.generic');
-      }
+      await loadTranscript(ticket.id);
     },
     /** Takes a waiting ticket; once it is the counsellor's, their conversations are shown. */
     async accept(/** @type {string} */ ticketId) {
@@ -222,16 +251,19 @@ export function createCommands({ store, api }) {
       }
     },
     /**
-     * Sends a reply; resolves whether it was sent (else a note says why not).
+     * Sends a reply (`translated`: written in the console's language, sent
+     * machine-translated); resolves whether it was sent (else a note says why not).
      * @param {string} ticketId
      * @param {string} text
+     * @param {boolean} [translated]
      */
-    async send(ticketId, text) {
+    async send(ticketId, text, translated = false) {
       try {
-        await api.sendMessage(ticketId, text);
+        await api.sendMessage(ticketId, text, translated);
         return true;
       } catch (error) {
-        note(ticketId, failureNote(error));
+        const failedTranslation = error instanceof ApiError && error.status === 502;
+        note(ticketId, failedTranslation ? 'translation.sendFailed' : failureNote(error));
         return false;
       }
     },

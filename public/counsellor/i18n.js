@@ -81,17 +81,22 @@ export function createI18n(strings, language) {
     },
     /**
      * The quick replies in a user's language and in the form of address for
-     * who they are (Sie/du, вы/ты…), signed with the counsellor's name.
+     * who they are (Sie/du, вы/ты…), signed with the counsellor's name, each
+     * with its meaning in the console's language.
      * @param {string} userLanguage
      * @param {string | undefined} audience
      * @param {string} name
-     * @returns {string[]}
+     * @returns {Array<{ text: string, gloss: string }>}
      */
     quickReplies(userLanguage, audience, name) {
-      const byReader = strings.quick[userLanguage] ?? {};
-      return Object.values(byReader[audience ?? 'unknown'] ?? {}).map((text) =>
-        text.replace(/{{\s*name\s*}}/g, name),
-      );
+      const reader = audience ?? 'unknown';
+      const sign = (/** @type {string} */ text) => text.replace(/{{\s*name\s*}}/g, name);
+      const own = strings.quick[language]?.[reader] ?? {};
+      return Object.entries(strings.quick[userLanguage]?.[reader] ?? {}).map(([key, text]) => ({
+        text: sign(text),
+        // What it says, in the console's language.
+        gloss: sign(own[key] ?? ''),
+      }));
     },
   };
 }

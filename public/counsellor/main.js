@@ -41,6 +41,7 @@ async function main() {
   const api = createApi({
     token: () => store.getState().token,
     onUnauthorized: () => commands.logout(),
+    language,
   });
   const commands = createCommands({ store, api });
   const render = createRenderer(root, { t: i18n.t, i18n, commands });

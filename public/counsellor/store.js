@@ -11,7 +11,6 @@
 /** @typedef {import('./api.js').CallbackRequest} CallbackRequest */
 /** @typedef {import('./api.js').ReferralRequest} ReferralRequest */
 /** @typedef {import('./api.js').AppointmentRequest} AppointmentRequest */
-/** @typedef {import('./api.js').Activity} Activity */
 /** @typedef {import('./api.js').RelayedMessage} RelayedMessage */
 /** @typedef {import('./api.js').StatsReport} StatsReport */
 /** @typedef {import('./api.js').Period} Period */
@@ -31,8 +30,9 @@
  * }} Lists
  */
 
-/** One line of a conversation as the console shows it. */
-/** @typedef {{ role: 'user' | 'counsellor' | 'bot', name: string, text: string }} TranscriptEntry */
+/** One line of a conversation as the console shows it (the server's line, or a live message). */
+/** @typedef {import('./api.js').TranscriptLine} TranscriptEntry */
+/** @typedef {import('./api.js').SummaryLine} SummaryLine */
 
 /** A notice under a ticket's conversation: a string key of the console, with its values. */
 /** @typedef {{ key: string, vars?: Record<string, string> }} Note */
@@ -50,6 +50,8 @@
  *   offered: string[] | null,
  *   selected: TicketView | null,
  *   transcript: TranscriptEntry[],
+ *   summary: SummaryLine[],
+ *   translations: { ticketId: string | null, texts: Record<string, string>, problem: string | null },
  *   notes: Record<string, Note[]>,
  *   online: boolean,
  *   unseen: number,
@@ -75,7 +77,8 @@
  *   | { type: 'ticket/updated', ticket: TicketView }
  *   | { type: 'ticket/changed', event: TicketEvent }
  *   | { type: 'ticket/forgotten', id: string }
- *   | { type: 'transcript/loaded', ticketId: string, activities: Activity[] }
+ *   | { type: 'transcript/loaded', ticketId: string, lines: TranscriptEntry[], summary: SummaryLine[] }
+ *   | { type: 'translations/loaded', ticketId: string, translations: import('./api.js').Translations }
  *   | { type: 'transcript/message', ticketId: string, message: RelayedMessage }
  *   | { type: 'note/added', ticketId: string, note: Note }
  *   | { type: 'stats/requested', period: Period }
@@ -83,6 +86,9 @@
  *   | { type: 'stats/failed' }
  * )} Action
  */
+
+/** @type {State['translations']} */
+const NO_TRANSLATIONS = { ticketId: null, texts: {}, problem: null };
 
 /** How many closed tickets are listed (the newest first). */
 const CLOSED_SHOWN = 50;
@@ -105,27 +111,13 @@ export function initialState({ token, period, now }) {
     offered: null,
     selected: null,
     transcript: [],
+    summary: [],
+    translations: NO_TRANSLATIONS,
     notes: {},
     online: false,
     unseen: 0,
     now,
     stats: { period, report: null, failed: false },
-  };
-}
-
-/**
- * A line of the transcript from a Bot Framework activity (a card shows as its title).
- * @param {Activity} activity
- * @returns {TranscriptEntry}
- */
-export function fromActivity(activity) {
-  const counsellor = activity.channelData?.counsellor;
-  const card = activity.attachments?.[0]?.content;
-  const text = activity.text || (card ? `[${card.title || ''}]` : '');
-  return {
-    role: activity.from?.role === 'user' ? 'user' : counsellor ? 'counsellor' : 'bot',
-    name: counsellor || '',
-    text,
   };
 }
 
@@ -221,7 +213,13 @@ export function reduce(state, action) {
     case 'tab/selected':
       return { ...state, tab: action.tab };
     case 'ticket/selected':
-      return { ...state, selected: { ...action.ticket }, transcript: [] };
+      return {
+        ...state,
+        selected: { ...action.ticket },
+        transcript: [],
+        summary: [],
+        translations: NO_TRANSLATIONS,
+      };
     case 'ticket/updated':
       return open(action.ticket.id)
         ? { ...state, selected: { ...state.selected, ...action.ticket } }
@@ -229,16 +227,21 @@ export function reduce(state, action) {
     case 'ticket/changed':
       return ticketChanged(state, action.event);
     case 'ticket/forgotten':
-      return open(action.id) ? { ...state, selected: null, transcript: [] } : state;
+      return open(action.id) ? { ...state, selected: null, transcript: [], summary: [] } : state;
     case 'transcript/loaded':
       if (!open(action.ticketId)) return state;
+      return { ...state, transcript: action.lines, summary: action.summary };
+    case 'translations/loaded': {
+      if (!open(action.ticketId)) return state;
+      const { translations, problem } = action.translations;
+      const texts = Object.fromEntries(
+        translations.map((entry) => [entry.text, entry.translation]),
+      );
       return {
         ...state,
-        transcript: action.activities
-          .filter((activity) => activity.type === 'message')
-          .map(fromActivity)
-          .filter((entry) => entry.text !== ''),
+        translations: { ticketId: action.ticketId, texts, problem: problem ?? null },
       };
+    }
     case 'transcript/message':
       if (!open(action.ticketId)) return state;
       return { ...state, transcript: [...state.transcript, fromRelayed(action.message)] };

@@ -23,6 +23,8 @@ interface State {
   selected: Ticket | null;
   notes: Record<string, Array<{ key: string }>>;
   transcript: Array<{ role: string; name: string; text: string }>;
+  summary: Array<{ field: string; value: string }>;
+  translations: { ticketId: string | null; texts: Record<string, string>; problem: string | null };
   lists: { closed: Ticket[] };
   offered: string[] | null;
   unseen: number;
@@ -91,30 +93,51 @@ describe('counsellor console: the store and the live updates, without a browser'
     expect(other).to.equal(state);
   });
 
-  it('reads the transcript: cards by their title, counsellors by name, empty lines left out', function () {
+  it('shows the transcript and summary the server read, appends live messages, and keeps translations per ticket', function () {
+    const lines = [
+      {
+        role: 'user',
+        name: '',
+        text: 'سلام',
+        gist: { id: 'greeting', confidence: 0.9, text: 'Verstanden: Begrüßung (90 %)' },
+      },
+      { role: 'bot', name: '', text: '[IHK zu Leipzig]' },
+    ];
+    const summary = [{ field: 'language', label: 'Sprache', value: 'Dari / Persisch' }];
     const state = reduce(open(ticket('t1', 'active', 'mariam')), {
       type: 'transcript/loaded',
       ticketId: 't1',
-      activities: [
-        { type: 'message', text: 'سلام', from: { role: 'user' } },
-        { type: 'message', attachments: [{ content: { title: 'IHK zu Leipzig' } }], from: {} },
-        { type: 'message', text: 'Hallo', channelData: { counsellor: 'Mariam' }, from: {} },
-        { type: 'typing', from: { role: 'user' } },
-        { type: 'message', text: '', from: { role: 'bot' } },
-      ],
+      lines,
+      summary,
     });
-    expect(state.transcript).to.deep.equal([
-      { role: 'user', name: '', text: 'سلام' },
-      { role: 'bot', name: '', text: '[IHK zu Leipzig]' },
-      { role: 'counsellor', name: 'Mariam', text: 'Hallo' },
-    ]);
+    expect(state.transcript).to.deep.equal(lines);
+    expect(state.summary).to.deep.equal(summary);
     const later = reduce(state, {
       type: 'transcript/message',
       ticketId: 't1',
       message: { from: 'user', text: '<b>?</b>', at: 1 },
     });
     expect(later.transcript.at(-1)).to.deep.equal({ role: 'user', name: '', text: '<b>?</b>' });
-    expect(later.transcript.slice(0, 3)).to.deep.equal(state.transcript);
+    expect(later.transcript.slice(0, 2)).to.deep.equal(state.transcript);
+    const translated = reduce(later, {
+      type: 'translations/loaded',
+      ticketId: 't1',
+      translations: { translations: [{ text: 'سلام', translation: 'Hallo' }], problem: 'timeout' },
+    });
+    expect(translated.translations).to.deep.equal({
+      ticketId: 't1',
+      texts: { سلام: 'Hallo' },
+      problem: 'timeout',
+    });
+    const elsewhere = reduce(translated, {
+      type: 'translations/loaded',
+      ticketId: 'other',
+      translations: { translations: [{ text: 'x', translation: 'y' }] },
+    });
+    expect(elsewhere, 'another ticket’s translations are ignored').to.equal(translated);
+    const next = reduce(translated, { type: 'ticket/selected', ticket: ticket('t2', 'waiting') });
+    expect(next.translations.texts, 'a new ticket starts without translations').to.deep.equal({});
+    expect(next.summary).to.deep.equal([]);
   });
 
   it('lists the 50 newest closed tickets first, remembers what was offered and counts unseen arrivals', function () {

@@ -14,7 +14,31 @@ import { transcriptView } from './transcript.js';
 /** @typedef {import('../api.js').TicketView} TicketView */
 
 /**
- * The ticket's head: badges, the user's description, recent topics, actions.
+ * What the bot knows of the request, in the console's language: who asks,
+ * the language, the topics asked, the readiness check, what the user
+ * requested and their own words (in their language).
+ * @param {import('../store.js').SummaryLine[]} lines
+ * @param {ViewContext} ctx
+ */
+function summaryList(lines, { t }) {
+  return el(
+    'dl',
+    { class: 'ticket-summary', 'aria-label': t('summary.heading') },
+    ...lines.flatMap((line) => [
+      el('dt', { text: line.label }),
+      el('dd', {
+        'data-field': line.field,
+        dir: line.lang ? 'auto' : null,
+        lang: line.lang ?? null,
+        text: line.value,
+      }),
+    ]),
+  );
+}
+
+/**
+ * The ticket's head: badges, the summary (the user's description until it
+ * is loaded), actions.
  * @param {TicketView} ticket
  * @param {State} state
  * @param {ViewContext} ctx
@@ -25,16 +49,15 @@ function ticketHead(ticket, state, ctx) {
     'div',
     { class: 'detail-head' },
     ticketMeta(ticket, state.now, ctx),
-    el('p', {
-      class: 'summary',
-      dir: 'auto',
-      lang: ticket.language,
-      style: 'margin:0',
-      text: ticket.summary || t('ticket.noSummary'),
-    }),
-    ticket.topics && ticket.topics.length > 0
-      ? el('span', { class: 'meta', text: `${t('ticket.topics')}: ${ticket.topics.join(', ')}` })
-      : null,
+    state.summary.length > 0
+      ? summaryList(state.summary, ctx)
+      : el('p', {
+          class: 'summary',
+          dir: 'auto',
+          lang: ticket.language,
+          style: 'margin:0',
+          text: ticket.summary || t('ticket.noSummary'),
+        }),
     ticketActions(ticket, state, ctx),
   );
 }
@@ -71,12 +94,17 @@ function ticketView(node, ctx) {
   };
   const parts = [
     whenChanged(
-      (state) => [state.selected, state.me, state.counsellors, state.partners],
+      (state) => [state.selected, state.me, state.counsellors, state.partners, state.summary],
       (state) => state.selected && replaceHead(ticketHead(state.selected, state, ctx)),
     ),
     transcriptView(box, ctx),
     whenChanged(
-      (state) => [state.selected?.id, state.selected && isMine(state.selected, state), state.me],
+      (state) => [
+        state.selected?.id,
+        state.selected && isMine(state.selected, state),
+        state.me,
+        state.translations.problem,
+      ],
       (state) =>
         replaceComposer(
           state.selected && isMine(state.selected, state)
