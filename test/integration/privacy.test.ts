@@ -6,6 +6,7 @@ import { logId } from '../../src/logger';
 import { OFFERS_DATA_DIR, offersContent, translator } from '../support/bot';
 import { connect, widgetToken, type Client } from '../support/directLine';
 import { addCounsellor, counsellorApi, login, openEvents } from '../support/handover';
+import { startFakeLibreTranslate, type FakeLibreTranslate } from '../support/fakeLibreTranslate';
 import { dropNamespace, rawRedis, TEST_REDIS_URL, uniqueNamespace } from '../support/redis';
 
 /** Keys that are the service point's configuration, not anyone's conversation: kept without expiry. */
@@ -60,9 +61,18 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
     await user!.next((reply) => fromBot(reply) && reply.text === expected, from);
   }
 
+  /** The service point's own translation engine (a local server with LibreTranslate's API). */
+  let engine: FakeLibreTranslate;
+
   before(async function () {
+    engine = await startFakeLibreTranslate();
     app = await startTestApp(
-      { STORAGE_URL: TEST_REDIS_URL, STORAGE_NAMESPACE: namespace, DATA_DIR: OFFERS_DATA_DIR },
+      {
+        STORAGE_URL: TEST_REDIS_URL,
+        STORAGE_NAMESPACE: namespace,
+        DATA_DIR: OFFERS_DATA_DIR,
+        TRANSLATION_URL: engine.url,
+      },
       logs.logger,
     );
   });
@@ -70,6 +80,7 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
   after(async function () {
     user?.end();
     await app?.close();
+    await engine?.close();
     await dropNamespace(namespace);
   });
 
@@ -125,6 +136,26 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
       await counsellorApi(app.url, 'POST', `/tickets/${ticket!.id}/messages`, token, {
         text: 'Danke, Samira.',
       });
+      // An English-speaking colleague reads it machine-translated and answers in English.
+      const english = await counsellorApi(
+        app.url,
+        'GET',
+        `/tickets/${ticket!.id}/translations?lang=en`,
+        token,
+      );
+      expect(english.body).to.deep.include({
+        translations: [
+          { text: personal.question, translation: `[en] ${personal.question}` },
+          { text: 'xyzzy plugh blorp', translation: '[en] xyzzy plugh blorp' },
+          { text: personal.need, translation: `[en] ${personal.need}` },
+          { text: personal.chat, translation: `[en] ${personal.chat}` },
+        ],
+      });
+      const sent = await counsellorApi(app.url, 'POST', `/tickets/${ticket!.id}/messages`, token, {
+        text: 'Thank you, Samira.',
+        translateFrom: 'en',
+      });
+      expect(sent.status).to.equal(201);
       await counsellorApi(app.url, 'POST', `/tickets/${ticket!.id}/close`, token);
       // A callback, a referral and an appointment, each with consent.
       await say({ value: { action: 'callback' } }, t('handover:callback.consent'));
@@ -197,6 +228,11 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
       }
       const everything = keys.map(({ content }) => content).join('\n');
       for (const text of Object.values(personal)) expect(everything).to.contain(text);
+      // The translations are kept with the ticket, for the ticket's retention.
+      const translated = keys.find(({ key }) => key.includes('::ho:tr:'));
+      expect(translated?.content, 'translations kept').to.contain(`[en] ${personal.need}`);
+      expect(translated?.ttl).to.be.above(0);
+      expect(everything).to.contain('Thank you, Samira.');
 
       // 2. "Delete my data", confirmed: nothing of what the user wrote or left is there any more.
       await say({ value: { action: 'delete' } }, t('privacy.confirm'));
@@ -206,6 +242,10 @@ describe('privacy: what Redis holds after a full scenario, and after "delete my 
       for (const [what, text] of Object.entries(personal)) {
         expect(remaining, `${what} is gone`).to.not.contain(text);
       }
+      expect(remaining, 'translations are gone').to.not.contain('::ho:tr:');
+      expect(remaining, 'the translated reply and its original are gone').to.not.contain(
+        'Thank you, Samira.',
+      );
       const ofConversation = after.filter(({ key, content }) =>
         `${key} ${content}`.includes(widget.conversationId),
       );
