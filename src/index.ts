@@ -14,6 +14,7 @@ import { createContent, type BotContent } from './botContent';
 import { createHandover, type Handover } from './handover';
 import { buildConsoleStrings, consoleLabelsOf } from './content/consoleStrings';
 import { LibreTranslate } from './translation/libreTranslate';
+import { checkQuickReply } from './content/quickReplyCheck';
 import { CounsellorConsole } from './handover/console';
 import { addDemoCounsellor } from './handover/demo';
 import { createLogger, describeError, type Logger } from './logger';
@@ -302,13 +303,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   registerCounsellorRoutes(server, {
     auth: handover.auth,
     console: new CounsellorConsole({
-      service: handover.service,
-      directory: handover.directory,
+      ...handover, // service, directory, read, quickReplies
+      checkQuickReply: (texts) => checkQuickReply(texts, content.registers),
       partners: content.partners,
       timeZone: content.timeZone,
       forgetConversation: (ticket) => privacy.forgetReference(ticket.reference),
       reports: stats,
-      read: handover.read,
       ...(config.translation ? { translator: new LibreTranslate(config.translation) } : {}),
     }),
     service: handover.service,

@@ -80,6 +80,11 @@
  */
 
 /**
+ * `GET /quick-replies`: the counsellor's own quick replies, a text per language.
+ * @typedef {{ id: string, texts: Record<string, string>, createdAt: number }} OwnQuickReply
+ */
+
+/**
  * `GET /counsellors`: who a ticket can be transferred to.
  * @typedef {{ username: string, name: string, languages: string[], audiences: string[], online: boolean }} Colleague
  */
@@ -187,7 +192,7 @@ export function createApi({ token, onUnauthorized, language = 'de' }) {
 
   /**
    * @template T
-   * @param {'GET' | 'POST'} method
+   * @param {'GET' | 'POST' | 'DELETE'} method
    * @param {string} route
    * @param {unknown} [body]
    * @returns {Promise<T>}
@@ -244,6 +249,25 @@ export function createApi({ token, onUnauthorized, language = 'de' }) {
      * @returns {Promise<Translations>}
      */
     translations: (id) => call('GET', `/tickets/${path(id)}/translations?lang=${language}`),
+    /** @returns {Promise<OwnQuickReply[]>} */
+    quickReplies: () => call('GET', '/quick-replies'),
+    /**
+     * Keeps one (a 400 names what is missing or wrong, per language).
+     * @param {Record<string, string>} texts
+     * @returns {Promise<OwnQuickReply>}
+     */
+    addQuickReply: (texts) => call('POST', '/quick-replies', { texts }),
+    /**
+     * A draft in every language, machine-translated from the console's.
+     * @param {string} text
+     * @returns {Promise<{ texts: Record<string, string> }>}
+     */
+    draftQuickReply: (text) => call('POST', '/quick-replies/draft', { text, from: language }),
+    /**
+     * @param {string} id
+     * @returns {Promise<Deleted>}
+     */
+    deleteQuickReply: (id) => call('DELETE', `/quick-replies/${path(id)}`),
     /**
      * @param {string} id
      * @returns {Promise<TicketView>}

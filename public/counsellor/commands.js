@@ -107,6 +107,15 @@ export function createCommands({ store, api }) {
     }
   }
 
+  /** The counsellor's own quick replies. */
+  async function loadOwn() {
+    try {
+      dispatch({ type: 'own/loaded', own: await api.quickReplies() });
+    } catch {
+      // Without them the console works as before; the built-in ones stay.
+    }
+  }
+
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let transcriptTimer;
   /** @param {string} ticketId */
@@ -163,6 +172,7 @@ export function createCommands({ store, api }) {
       const [counsellors, partners] = await Promise.all([api.counsellors(), api.partners()]);
       if (!still(token)) return;
       dispatch({ type: 'session/ready', me, counsellors, partners });
+      void loadOwn();
       void refresh();
       connect();
     } catch {
@@ -265,6 +275,39 @@ export function createCommands({ store, api }) {
         const failedTranslation = error instanceof ApiError && error.status === 502;
         note(ticketId, failedTranslation ? 'translation.sendFailed' : failureNote(error));
         return false;
+      }
+    },
+    /**
+     * Keeps an own quick reply; resolves null, or what the server found wrong (per language).
+     * @param {Record<string, string>} texts
+     * @returns {Promise<string | null>}
+     */
+    async addQuickReply(texts) {
+      try {
+        await api.addQuickReply(texts);
+        await loadOwn();
+        return null;
+      } catch (error) {
+        return error instanceof ApiError && error.status === 400 ? error.message : 'error.generic';
+      }
+    },
+    /** @param {string} id */
+    async deleteQuickReply(id) {
+      try {
+        await api.deleteQuickReply(id);
+      } finally {
+        await loadOwn();
+      }
+    },
+    /**
+     * A machine-translated draft in every language, or null when there is none.
+     * @param {string} text
+     */
+    async draftQuickReply(text) {
+      try {
+        return (await api.draftQuickReply(text)).texts;
+      } catch {
+        return null;
       }
     },
     /**

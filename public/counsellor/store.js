@@ -45,6 +45,7 @@
  *   me: Me | null,
  *   counsellors: Colleague[],
  *   partners: Partner[],
+ *   own: import('./api.js').OwnQuickReply[],
  *   tab: Tab,
  *   lists: Lists,
  *   offered: string[] | null,
@@ -66,6 +67,7 @@
  *   | { type: 'session/started', token: string }
  *   | { type: 'session/ready', me: Me, counsellors: Colleague[], partners: Partner[] }
  *   | { type: 'session/failed' }
+ *   | { type: 'own/loaded', own: import('./api.js').OwnQuickReply[] }
  *   | { type: 'session/ended' }
  *   | { type: 'connection/changed', online: boolean }
  *   | { type: 'lists/loaded', lists: Lists, now: number }
@@ -106,6 +108,7 @@ export function initialState({ token, period, now }) {
     me: null,
     counsellors: [],
     partners: [],
+    own: [],
     tab: 'waiting',
     lists: { waiting: [], active: [], closed: [], callbacks: [], referrals: [], appointments: [] },
     offered: null,
@@ -189,6 +192,8 @@ export function reduce(state, action) {
       const { me, counsellors, partners } = action;
       return { ...state, screen: 'console', loginMessage: null, me, counsellors, partners };
     }
+    case 'own/loaded':
+      return { ...state, own: action.own };
     case 'session/failed':
       return { ...state, screen: 'login', loginMessage: 'error.generic' };
     case 'session/ended':

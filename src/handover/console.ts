@@ -10,6 +10,8 @@ import type { Handover } from '.';
 import type { Translator } from '../translation/libreTranslate';
 import { userTexts } from './consoleTranscript';
 import { ConsoleTranslation } from './consoleTranslation';
+import { ConsoleQuickReplies } from './consoleQuickReplies';
+import type { QuickReplyStore } from './quickReplies';
 
 /** The network partners a counsellor can refer to (their id and name are enough here). */
 export interface ConsolePartner {
@@ -40,6 +42,10 @@ export interface CounsellorConsoleDeps {
   read: Handover['read'];
   /** The service point's own translation engine (`TRANSLATION_URL`), when it runs one. */
   translator?: Translator;
+  /** Where each counsellor's own quick replies are kept. */
+  quickReplies: QuickReplyStore;
+  /** The content check of a counsellor's own quick reply. */
+  checkQuickReply(texts: Record<string, unknown>): string[];
   now?: () => number;
 }
 
@@ -57,12 +63,20 @@ const noSuch = (what: string) => new CounsellorApiError(404, 'NotFound', `No suc
 export class CounsellorConsole {
   private readonly now: () => number;
   private readonly translation: ConsoleTranslation | undefined;
+  /** The caller's own quick replies. */
+  readonly own: ConsoleQuickReplies;
 
   constructor(private readonly deps: CounsellorConsoleDeps) {
     this.now = deps.now ?? Date.now;
     this.translation = deps.translator
       ? new ConsoleTranslation(deps.translator, deps.service.queue)
       : undefined;
+    this.own = new ConsoleQuickReplies({
+      store: deps.quickReplies,
+      check: deps.checkQuickReply,
+      ...(deps.translator ? { translator: deps.translator } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    });
   }
 
   /** The caller's own account as the console shows it. */

@@ -10,7 +10,16 @@ import type { CounsellorAccount } from './counsellors';
 import type { CounsellorConsole } from './console';
 import type { HandoverEvent } from './events';
 import { EVENT_STREAM_HEARTBEAT_MS, MAX_COUNSELLOR_BODY_BYTES } from './limits';
-import { LoginBody, MessageBody, parse, StatsQuery, TicketsQuery, TransferBody } from './schemas';
+import {
+  DraftBody,
+  LoginBody,
+  MessageBody,
+  parse,
+  QuickReplyBody,
+  StatsQuery,
+  TicketsQuery,
+  TransferBody,
+} from './schemas';
 import type { HandoverService } from './service';
 
 export {
@@ -93,6 +102,31 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
   server.get(
     `${api}/tickets/:id/translations`,
     route((req, me) => desk.translations(me, id(req), consoleLanguageOf(query(req).lang))),
+  );
+  // The caller's own quick replies (in every language, checked as content is).
+  server.get(
+    `${api}/quick-replies`,
+    route((_req, me) => desk.own.list(me)),
+  );
+  server.post(
+    `${api}/quick-replies`,
+    body,
+    route((req, me) => {
+      const { texts } = parse(QuickReplyBody, req.body, 'Send {"texts": {"<language>": "…"}}.');
+      return desk.own.add(me, texts);
+    }, 201),
+  );
+  server.post(
+    `${api}/quick-replies/draft`,
+    body,
+    route((req) => {
+      const draft = parse(DraftBody, req.body, 'Send {"text", "from": "de" | "en"}.');
+      return desk.own.draft(draft.text, draft.from);
+    }),
+  );
+  server.del(
+    `${api}/quick-replies/:id`,
+    route((req, me) => desk.own.remove(me, id(req))),
   );
   server.post(
     `${api}/tickets/:id/accept`,

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { ConsoleLabels, ConsoleLanguage } from '../content/consoleStrings';
 import type { RedisClient } from '../storage';
 import { readTicket, type TicketReading } from './consoleTranscript';
+import { MemoryQuickReplyStore, RedisQuickReplyStore, type QuickReplyStore } from './quickReplies';
 import type { Gist, RelayedMessage, Ticket } from './ticket';
 import { CounsellorAuth } from './counsellorAuth';
 import {
@@ -36,6 +37,8 @@ export interface Handover {
   events: HandoverEvents;
   directory: CounsellorDirectory;
   auth: CounsellorAuth;
+  /** Each counsellor's own quick replies. */
+  quickReplies: QuickReplyStore;
   /** A ticket's summary and its conversation's lines in a console language (console, `handoff.initiate`). */
   read(
     ticket: Ticket,
@@ -124,6 +127,7 @@ export function createHandover(options: HandoverOptions, deps: HandoverDeps): Ha
     events,
     directory,
     auth: new CounsellorAuth(directory, options.secret, redis, namespace),
+    quickReplies: redis ? new RedisQuickReplyStore(redis, namespace) : new MemoryQuickReplyStore(),
     read: (ticket, activities, relayed, language) =>
       readTicket(
         { service, labels: deps.labels, understand: deps.understand, timeZone: service.timeZone },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HttpError } from '../util/httpError';
 import { MAX_COUNSELLOR_MESSAGE_CHARS } from './limits';
 import { CONSOLE_LANGUAGES } from '../content/consoleStrings';
+import { MAX_QUICK_REPLY_CHARS } from '../content/quickReplyCheck';
 
 /** `POST /session`. */
 export const LoginBody = z.object({ username: z.string(), password: z.string() });
@@ -14,6 +15,18 @@ export const MessageBody = z.object({
     .refine((text) => text.trim() !== ''),
   /** The console language the text is written in, to send it machine-translated into the user's. */
   translateFrom: z.enum(CONSOLE_LANGUAGES).optional(),
+});
+
+/** `POST /quick-replies`: a text per language (the content check says what is missing or wrong). */
+export const QuickReplyBody = z.object({ texts: z.record(z.string(), z.unknown()) });
+
+/** `POST /quick-replies/draft`: a text in a console language, to translate into every other. */
+export const DraftBody = z.object({
+  text: z
+    .string()
+    .max(MAX_QUICK_REPLY_CHARS)
+    .refine((text) => text.trim() !== ''),
+  from: z.enum(CONSOLE_LANGUAGES),
 });
 
 /** `POST /tickets/{id}/transfer`: a colleague's username or `partner:<id>`. */

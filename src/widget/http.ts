@@ -58,6 +58,7 @@ const CONSOLE_MODULES = [
   'views/detail.js',
   'views/lists.js',
   'views/login.js',
+  'views/ownReplies.js',
   'views/requests.js',
   'views/shell.js',
   'views/stats.js',

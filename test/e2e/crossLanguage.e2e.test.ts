@@ -125,6 +125,33 @@ describe('a German-only counsellor takes an Arabic and a Dari request (summary, 
       ar('handover:quick.hello', { name: 'Jana' }),
     );
 
+    // She keeps a quick reply of her own: drafted from German by the engine, checked, completed.
+    await desk.click('.own-replies summary');
+    await desk.fill('.own-field textarea[lang="de"]', 'Guten Tag, ich schaue mir Ihre Frage an.');
+    await desk.click('#own-draft');
+    await desk.waitForFunction(
+      () =>
+        (document.querySelector('.own-field textarea[lang="ar"]') as HTMLTextAreaElement).value !==
+        '',
+    );
+    expect(await desk.inputValue('.own-field textarea[lang="fa"]')).to.equal(
+      'سلام، سوال شما را بررسی می‌کنم.',
+    );
+    await desk.click('#own-save');
+    // The engine's Ukrainian and Russian drafts here are not in their script: the check says so.
+    await desk
+      .locator('.own-replies .note', { hasText: 'uk: not written in its script' })
+      .waitFor();
+    await desk.fill('.own-field textarea[lang="uk"]', 'Добрий день, я перегляну Ваше питання.');
+    await desk.fill('.own-field textarea[lang="ru"]', 'Здравствуйте, я посмотрю Ваш вопрос.');
+    await desk.click('#own-save');
+    const own = desk.locator('.quick button.own');
+    await own.waitFor();
+    expect(await own.locator('span[lang="ar"]').textContent()).to.equal('مرحباً، سأنظر في سؤالك.');
+    expect(await own.locator('.gloss').textContent()).to.equal(
+      'Guten Tag, ich schaue mir Ihre Frage an.',
+    );
+
     // She writes German; it reaches the phone in Arabic with a note; her words stay in the console.
     expect(await desk.isChecked('#translate')).to.equal(true);
     await desk.fill('#reply', 'Guten Tag, ich schaue mir Ihre Frage an.');

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import type { RunningApp } from '../../src/index';
 import { startTestApp } from '../support/app';
+import { CALL_BACK_TOMORROW } from '../support/quickReplies';
 import { tr } from '../support/bot';
 import { connect, widgetToken, type Client } from '../support/directLine';
 import { startFakeLibreTranslate, type FakeLibreTranslate } from '../support/fakeLibreTranslate';
@@ -208,6 +209,30 @@ describe('a counsellor across languages (summary, gists, machine translation)', 
     expect((asked?.channelData as { gist?: { text: string } }).gist?.text).to.contain(
       'Berufsschule',
     );
+  });
+
+  it('keeps her own quick replies in all 8 languages, checked, drafted by the engine from German', async function () {
+    const refused = await api('POST', '/quick-replies', {
+      texts: { ...CALL_BACK_TOMORROW, de: 'Ich melde mich morgen bei dir, {{name}}' },
+    });
+    expect(refused.status).to.equal(400);
+    expect((refused.body as { message: string }).message).to.contain('de: use the polite form');
+    const kept = await api('POST', '/quick-replies', { texts: CALL_BACK_TOMORROW });
+    expect(kept.status).to.equal(201);
+    const own = (await api('GET', '/quick-replies')).body as Array<{ id: string; texts: object }>;
+    expect(own.map((reply) => reply.texts)).to.deep.equal([CALL_BACK_TOMORROW]);
+    const draft = await api('POST', '/quick-replies/draft', {
+      text: 'Guten Tag, ich schaue mir Ihre Frage an.',
+      from: 'de',
+    });
+    expect((draft.body as { texts: Record<string, string> }).texts).to.deep.include({
+      de: 'Guten Tag, ich schaue mir Ihre Frage an.',
+      ar: 'مرحباً، سأنظر في سؤالك.',
+      fa: 'سلام، سوال شما را بررسی می‌کنم.',
+    });
+    const deleted = await counsellorApi(app.url, 'DELETE', `/quick-replies/${own[0]!.id}`, token);
+    expect(deleted.status).to.equal(200);
+    expect((await api('GET', '/quick-replies')).body).to.deep.equal([]);
   });
 
   it('deletes the translations with the user’s data', async function () {

@@ -59,7 +59,7 @@ export async function addCounsellorToRedis(
 /** A call to the counsellor API. */
 export async function counsellorApi(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   token?: string,
   body?: unknown,

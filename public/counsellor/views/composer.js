@@ -4,6 +4,7 @@
 // console's language), a text field, and, where the service point translates,
 // "write in German, send translated"; Enter sends, Shift+Enter makes a new line.
 import { el } from '../dom.js';
+import { ownQuickButtons, ownRepliesEditor } from './ownReplies.js';
 
 /** @typedef {import('../render.js').ViewContext} ViewContext */
 /** @typedef {import('../store.js').State} State */
@@ -17,7 +18,8 @@ const MAX_MESSAGE_CHARS = 2000;
  * @param {State} state
  * @param {ViewContext} ctx
  */
-export function renderComposer(ticket, state, { t, i18n, commands }) {
+export function renderComposer(ticket, state, ctx) {
+  const { t, i18n, commands } = ctx;
   const { me } = state;
   // Machine translation is offered when the service point runs an engine and
   // the counsellor does not speak the user's language (then it is on at first).
@@ -56,6 +58,13 @@ export function renderComposer(ticket, state, { t, i18n, commands }) {
       void send();
     }
   });
+  /** A quick reply is already in the user's language: it is sent as it is. */
+  const insert = (/** @type {string} */ text) => {
+    translate.checked = false;
+    input.lang = writtenIn();
+    input.value = input.value ? `${input.value} ${text}` : text;
+    input.focus();
+  };
   const quick = i18n
     .quickReplies(ticket.language, ticket.audience, me?.name ?? '')
     .map(({ text, gloss }) =>
@@ -64,13 +73,7 @@ export function renderComposer(ticket, state, { t, i18n, commands }) {
         {
           type: 'button',
           title: gloss,
-          onclick() {
-            // A quick reply is already in the user's language: it is sent as it is.
-            translate.checked = false;
-            input.lang = writtenIn();
-            input.value = input.value ? `${input.value} ${text}` : text;
-            input.focus();
-          },
+          onclick: () => insert(text),
         },
         el('span', { dir: 'auto', lang: ticket.language, text }),
         gloss && gloss !== text && el('span', { class: 'gloss', lang: i18n.language, text: gloss }),
@@ -85,7 +88,12 @@ export function renderComposer(ticket, state, { t, i18n, commands }) {
         void send();
       },
     },
-    el('div', { class: 'quick', role: 'group', 'aria-label': t('reply.quick') }, ...quick),
+    el(
+      'div',
+      { class: 'quick', role: 'group', 'aria-label': t('reply.quick') },
+      ...quick,
+      ...ownQuickButtons(state, ticket.language, ctx, insert),
+    ),
     input,
     el(
       'div',
@@ -99,5 +107,6 @@ export function renderComposer(ticket, state, { t, i18n, commands }) {
         ),
       el('button', { type: 'submit', class: 'primary', id: 'send', text: t('actions.send') }),
     ),
+    ownRepliesEditor(state, ctx),
   );
 }

@@ -104,6 +104,7 @@ function ticketView(node, ctx) {
         state.selected && isMine(state.selected, state),
         state.me,
         state.translations.problem,
+        state.own,
       ],
       (state) =>
         replaceComposer(
