@@ -258,6 +258,12 @@ export function createApi({ token, onUnauthorized, language = 'de' }) {
      */
     addQuickReply: (texts) => call('POST', '/quick-replies', { texts }),
     /**
+     * What the content check finds in one (a problem per language, as in src/content/quickReplyCheck.ts).
+     * @param {Record<string, string>} texts
+     * @returns {Promise<{ problems: Array<{ language: string, problem: string, word?: string }> }>}
+     */
+    checkQuickReply: (texts) => call('POST', '/quick-replies/check', { texts }),
+    /**
      * A draft in every language, machine-translated from the console's.
      * @param {string} text
      * @returns {Promise<{ texts: Record<string, string> }>}

@@ -278,17 +278,20 @@ export function createCommands({ store, api }) {
       }
     },
     /**
-     * Keeps an own quick reply; resolves null, or what the server found wrong (per language).
+     * Keeps an own quick reply; resolves null, what the content check found
+     * (per language), or the key of a generic error.
      * @param {Record<string, string>} texts
-     * @returns {Promise<string | null>}
+     * @returns {Promise<Array<{ language: string, problem: string, word?: string }> | string | null>}
      */
     async addQuickReply(texts) {
       try {
+        const { problems } = await api.checkQuickReply(texts);
+        if (problems.length > 0) return problems;
         await api.addQuickReply(texts);
         await loadOwn();
         return null;
-      } catch (error) {
-        return error instanceof ApiError && error.status === 400 ? error.message : 'error.generic';
+      } catch {
+        return 'error.generic';
       }
     },
     /** @param {string} id */

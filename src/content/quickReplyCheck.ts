@@ -21,6 +21,39 @@ const LETTER = /\p{L}/gu;
 const MARKUP = /<\/?[a-z][^>]*>/i;
 const PLACEHOLDER = /{{\s*([^}]*?)\s*}}/g;
 
+/** What can be wrong with a quick reply, in one language (or `all`). */
+export interface QuickReplyProblem {
+  language: string;
+  problem:
+    | 'unknownLanguage'
+    | 'missing'
+    | 'tooLong'
+    | 'markup'
+    | 'script'
+    | 'placeholder'
+    | 'informal'
+    | 'nameMismatch';
+  /** The informal word found, for `informal`. */
+  word?: string;
+}
+
+const DESCRIPTIONS: Record<QuickReplyProblem['problem'], string> = {
+  unknownLanguage: 'not a language of the bot',
+  missing: 'missing',
+  tooLong: `longer than ${MAX_QUICK_REPLY_CHARS} characters`,
+  markup: 'markup is shown as text; write plain text',
+  script: 'not written in its script',
+  placeholder: 'only {{name}} (your name) may be filled in',
+  informal: 'use the polite form',
+  nameMismatch: '{{name}} in some languages but not in others',
+};
+
+/** A problem in words, for the API's message ("de: use the polite form (not "dir")"). */
+export function describeProblem({ language, problem, word }: QuickReplyProblem): string {
+  const described = DESCRIPTIONS[problem];
+  return `${language}: ${word ? `${described} (not "${word}"): it may go to anyone` : described}`;
+}
+
 /** Most of a text's letters are in the language's script (names and "IHK" may be Latin). */
 function inScript(text: string, language: Language): boolean {
   const letters = text.match(LETTER) ?? [];
@@ -36,39 +69,35 @@ function inScript(text: string, language: Language): boolean {
  * company, a parent, a young person). Returns the problems, each naming its
  * language; none when it may be kept.
  */
-export function checkQuickReply(texts: Record<string, unknown>, registers: Registers): string[] {
-  const problems: string[] = [];
+export function checkQuickReply(
+  texts: Record<string, unknown>,
+  registers: Registers,
+): QuickReplyProblem[] {
+  const problems: QuickReplyProblem[] = [];
   for (const key of Object.keys(texts)) {
     if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(key)) {
-      problems.push(`${key}: not a language of the bot`);
+      problems.push({ language: key, problem: 'unknownLanguage' });
     }
   }
-  const placeholders = new Map<Language, string>();
+  const named = new Set<boolean>();
   for (const language of SUPPORTED_LANGUAGES) {
     const text = texts[language];
     if (typeof text !== 'string' || text.trim() === '') {
-      problems.push(`${language}: missing`);
+      problems.push({ language, problem: 'missing' });
       continue;
     }
-    if (text.length > MAX_QUICK_REPLY_CHARS) {
-      problems.push(`${language}: longer than ${MAX_QUICK_REPLY_CHARS} characters`);
-    }
-    if (MARKUP.test(text)) problems.push(`${language}: markup is shown as text; write plain text`);
-    if (!inScript(text, language)) problems.push(`${language}: not written in its script`);
+    const found = (problem: QuickReplyProblem['problem']) => problems.push({ language, problem });
+    if (text.length > MAX_QUICK_REPLY_CHARS) found('tooLong');
+    if (MARKUP.test(text)) found('markup');
+    if (!inScript(text, language)) found('script');
     const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
-    if (names.some((name) => name !== 'name')) {
-      problems.push(`${language}: only {{name}} (your name) may be filled in`);
-    }
-    placeholders.set(language, names.includes('name') ? 'name' : '');
+    if (names.some((name) => name !== 'name')) found('placeholder');
+    named.add(names.includes('name'));
     const words = registers.languages[language];
-    const informal =
+    const [informal] =
       words && registers.distinguishes(language) ? registerWords(text, words).informal : [];
-    if (informal.length > 0) {
-      problems.push(`${language}: use the polite form (not "${informal[0]}"): it may go to anyone`);
-    }
+    if (informal) problems.push({ language, problem: 'informal', word: informal });
   }
-  if (new Set(placeholders.values()).size > 1) {
-    problems.push('all languages: {{name}} in some languages but not in others');
-  }
+  if (named.size > 1) problems.push({ language: 'all', problem: 'nameMismatch' });
   return problems;
 }

@@ -12,6 +12,7 @@ import { userTexts } from './consoleTranscript';
 import { ConsoleTranslation } from './consoleTranslation';
 import { ConsoleQuickReplies } from './consoleQuickReplies';
 import type { QuickReplyStore } from './quickReplies';
+import type { QuickReplyProblem } from '../content/quickReplyCheck';
 
 /** The network partners a counsellor can refer to (their id and name are enough here). */
 export interface ConsolePartner {
@@ -45,7 +46,7 @@ export interface CounsellorConsoleDeps {
   /** Where each counsellor's own quick replies are kept. */
   quickReplies: QuickReplyStore;
   /** The content check of a counsellor's own quick reply. */
-  checkQuickReply(texts: Record<string, unknown>): string[];
+  checkQuickReply(texts: Record<string, unknown>): QuickReplyProblem[];
   now?: () => number;
 }
 

@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES, type Language } from '../language/languages';
 import type { Translator } from '../translation/libreTranslate';
+import { describeProblem, type QuickReplyProblem } from '../content/quickReplyCheck';
 import type { CounsellorAccount } from './counsellors';
 import { CounsellorApiError } from './counsellorAuth';
 import { MAX_OWN_QUICK_REPLIES, type QuickReply, type QuickReplyStore } from './quickReplies';
@@ -8,7 +9,7 @@ import { MAX_OWN_QUICK_REPLIES, type QuickReply, type QuickReplyStore } from './
 export interface ConsoleQuickRepliesDeps {
   store: QuickReplyStore;
   /** The content check of a quick reply: its problems, none when it may be kept. */
-  check(texts: Record<string, unknown>): string[];
+  check(texts: Record<string, unknown>): QuickReplyProblem[];
   translator?: Translator;
   now?: () => number;
 }
@@ -25,11 +26,17 @@ export class ConsoleQuickReplies {
     return this.deps.store.list(account.username);
   }
 
+  /** What the content check finds (the console shows it in its language before saving). */
+  check(texts: Record<string, unknown>): { problems: QuickReplyProblem[] } {
+    return { problems: this.deps.check(texts) };
+  }
+
   /** Keeps a new one; a 400 names every problem (language and what is wrong). */
   async add(account: CounsellorAccount, texts: Record<string, unknown>): Promise<QuickReply> {
     const problems = this.deps.check(texts);
     if (problems.length > 0) {
-      throw new CounsellorApiError(400, 'BadRequest', `Not kept: ${problems.join('; ')}.`);
+      const described = problems.map(describeProblem).join('; ');
+      throw new CounsellorApiError(400, 'BadRequest', `Not kept: ${described}.`);
     }
     if ((await this.list(account)).length >= MAX_OWN_QUICK_REPLIES) {
       throw new CounsellorApiError(

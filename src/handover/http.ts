@@ -117,6 +117,14 @@ export function registerCounsellorRoutes(server: Server, deps: CounsellorApiDeps
     }, 201),
   );
   server.post(
+    `${api}/quick-replies/check`,
+    body,
+    route((req) => {
+      const { texts } = parse(QuickReplyBody, req.body, 'Send {"texts": {"<language>": "…"}}.');
+      return desk.own.check(texts);
+    }),
+  );
+  server.post(
     `${api}/quick-replies/draft`,
     body,
     route((req) => {

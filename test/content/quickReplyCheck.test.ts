@@ -1,9 +1,14 @@
 import { expect } from 'chai';
-import { checkQuickReply, MAX_QUICK_REPLY_CHARS } from '../../src/content/quickReplyCheck';
+import {
+  checkQuickReply,
+  describeProblem,
+  MAX_QUICK_REPLY_CHARS,
+} from '../../src/content/quickReplyCheck';
 import { content } from '../support/bot';
 import { CALL_BACK_TOMORROW } from '../support/quickReplies';
 
-const check = (texts: Record<string, unknown>) => checkQuickReply(texts, content.registers);
+const check = (texts: Record<string, unknown>) =>
+  checkQuickReply(texts, content.registers).map(describeProblem);
 
 describe('a counsellor’s own quick reply, checked as content is', function () {
   it('keeps a polite text in all 8 languages, each in its script', function () {
@@ -35,13 +40,20 @@ describe('a counsellor’s own quick reply, checked as content is', function () 
       tr: 'Yarın sana tekrar yazacağım. Selamlar, {{name}}',
     });
     expect(problems).to.have.length(2);
+    expect(
+      checkQuickReply(
+        { ...CALL_BACK_TOMORROW, de: 'Bis morgen, dein {{name}}' },
+        content.registers,
+      ),
+      'the console names the word in its own language',
+    ).to.deep.equal([{ language: 'de', problem: 'informal', word: 'dein' }]);
     expect(problems[0]).to.match(/^de: use the polite form \(not "dir"\)/);
     expect(problems[1]).to.match(/^tr: use the polite form/);
   });
 
   it('fills in only the counsellor’s name, and in every language alike', function () {
     expect(check({ ...CALL_BACK_TOMORROW, fa: 'فردا دوباره با شما تماس می‌گیرم.' })).to.deep.equal([
-      'all languages: {{name}} in some languages but not in others',
+      'all: {{name}} in some languages but not in others',
     ]);
     expect(check({ ...CALL_BACK_TOMORROW, en: 'Call {{phone}}, {{name}}' })).to.deep.equal([
       'en: only {{name}} (your name) may be filled in',

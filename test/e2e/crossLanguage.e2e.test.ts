@@ -139,9 +139,14 @@ describe('a German-only counsellor takes an Arabic and a Dari request (summary, 
     );
     await desk.click('#own-save');
     // The engine's Ukrainian and Russian drafts here are not in their script: the check says so.
-    await desk
-      .locator('.own-replies .note', { hasText: 'uk: not written in its script' })
-      .waitFor();
+    const refusal = desk.locator('.own-replies .note:not([hidden])');
+    await refusal.waitFor();
+    expect(await refusal.textContent(), 'in German, naming the languages').to.contain(
+      de('own.problem.script', { language: 'Ukrainisch' }),
+    );
+    expect(await refusal.textContent()).to.contain(
+      de('own.problem.script', { language: 'Russisch' }),
+    );
     await desk.fill('.own-field textarea[lang="uk"]', 'Добрий день, я перегляну Ваше питання.');
     await desk.fill('.own-field textarea[lang="ru"]', 'Здравствуйте, я посмотрю Ваш вопрос.');
     await desk.click('#own-save');

@@ -11,6 +11,8 @@ import { el } from '../dom.js';
 
 /** The languages of the bot, in the order the form asks for them. */
 const LANGUAGES = ['de', 'de-simple', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'];
+/** The longest own quick reply (MAX_QUICK_REPLY_CHARS on the server). */
+const MAX_CHARS = 500;
 /** Written right to left. */
 const RTL = new Set(['ar', 'fa']);
 
@@ -85,9 +87,17 @@ export function ownRepliesEditor(state, { t, i18n, commands }) {
         LANGUAGES.map((language) => [language, fields[language]?.value.trim() ?? '']),
       );
       const refused = await commands.addQuickReply(texts);
-      say(
-        refused ? `${t('own.refused')} ${refused === 'error.generic' ? t(refused) : refused}` : '',
+      if (refused === null) return say('');
+      if (typeof refused === 'string') return say(t(refused));
+      const problems = refused.map(({ language, problem, word }) =>
+        t(`own.problem.${problem}`, {
+          language: i18n.languageName(language),
+          word,
+          max: MAX_CHARS,
+          placeholder: '{{name}}',
+        }),
       );
+      say([t('own.refused'), ...problems].join('\n'));
     },
   });
   return el(
