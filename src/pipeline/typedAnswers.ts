@@ -10,6 +10,8 @@ import { offeredThisTurn, type Offered, type Ui } from '../ui/ui';
 export const MAX_TYPED_ANSWER_CHARS = 60;
 /** Fewest letters a typed part of a label must have to stand for it ("ihk" for "IHK (Handel)"). */
 const MIN_PARTIAL_LETTERS = 3;
+/** A label of two words or more, typed whole, may come with at most this many words more. */
+const MAX_EXTRA_WORDS = 3;
 
 /**
  * Typing an answer to the buttons of the bot's last message counts as tapping
@@ -79,8 +81,16 @@ export class TypedAnswers implements Middleware {
     const partial = only(
       buttons.filter((button, index) => {
         if (this.ui.labelCoreForm(language, button, register) === typed) return true;
-        const labelWords = new Set(forms[index]!.split(' '));
-        return letters >= MIN_PARTIAL_LETTERS && words.every((word) => labelWords.has(word));
+        const labelWords = forms[index]!.split(' ');
+        const label = new Set(labelWords);
+        if (letters >= MIN_PARTIAL_LETTERS && words.every((word) => label.has(word))) return true;
+        // The whole label and a few words more ("ich will eine Ausbildung machen").
+        const typedWords = new Set(words);
+        return (
+          labelWords.length >= 2 &&
+          words.length <= labelWords.length + MAX_EXTRA_WORDS &&
+          labelWords.every((word) => typedWords.has(word))
+        );
       }),
     );
     if (partial) return partial.value;

@@ -278,6 +278,42 @@ describe('seams: social words are not goodbyes, greetings do not restart', funct
   });
 });
 
+describe("seams: a button's whole label typed with a word or two more is the button", function () {
+  // Found trying the bot from a fresh clone: "ich will eine ausbildung machen" at "who are you?"
+  // got "did you mean residence or hiring refugees?".
+  for (const { language, typed, audience } of [
+    { language: 'de', typed: 'ich will eine ausbildung machen', audience: 'youth' },
+    { language: 'uk', typed: 'я мама чи тато хлопця 17 років', audience: 'parent' },
+    { language: 'ar', typed: 'أريد تدريباً مهنياً من فضلك', audience: 'youth' },
+  ] as const) {
+    it(`takes "${typed}" as the ${audience} button (${language})`, async function () {
+      const anyone = tr(language, 'unknown');
+      await botAdapter(language)
+        .send('hi')
+        .assertReply(reply(language, anyone('welcome.hello')))
+        .assertReply(reply(language, anyone('welcome.privacy', { days: 30 })))
+        .assertReply(reply(language, anyone('audience.ask'), AUDIENCE_BUTTONS))
+        .send(typed)
+        .assertReply(reply(language, tr(language, audience)('menu.ask')))
+        .startTest();
+    });
+  }
+
+  it('still reads a longer message as a question, not as the button (de)', async function () {
+    const anyone = tr('de', 'unknown');
+    await botAdapter('de')
+      .send('hi')
+      .assertReply(reply('de', anyone('welcome.hello')))
+      .assertReply(reply('de', anyone('welcome.privacy', { days: 30 })))
+      .assertReply(reply('de', anyone('audience.ask'), AUDIENCE_BUTTONS))
+      .send('ich will eine ausbildung machen, wie viel verdient man dabei im ersten jahr')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.not.equal(tr('de', 'youth')('menu.ask'));
+      })
+      .startTest();
+  });
+});
+
 describe('seams: a typed "something else" is the button', function () {
   for (const { language, text, typed } of [
     { language: 'en', text: 'is there help for my papers', typed: 'Something else' },
