@@ -32,6 +32,15 @@ export function consoleLanguage(search, browserLanguage) {
 }
 
 /**
+ * A quick reply with the counsellor's name filled in for `{{name}}`.
+ * @param {string | undefined} text
+ * @param {string} name
+ */
+export function signed(text, name) {
+  return (text ?? '').replace(/{{\s*name\s*}}/g, name);
+}
+
+/**
  * The translations of one console language.
  * @param {ConsoleStrings} strings
  * @param {ConsoleLanguage} language
@@ -90,7 +99,7 @@ export function createI18n(strings, language) {
      */
     quickReplies(userLanguage, audience, name) {
       const reader = audience ?? 'unknown';
-      const sign = (/** @type {string} */ text) => text.replace(/{{\s*name\s*}}/g, name);
+      const sign = (/** @type {string} */ text) => signed(text, name);
       const own = strings.quick[language]?.[reader] ?? {};
       return Object.entries(strings.quick[userLanguage]?.[reader] ?? {}).map(([key, text]) => ({
         text: sign(text),

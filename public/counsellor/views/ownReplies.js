@@ -5,6 +5,7 @@
 // translation engine where it runs one) or delete one. The server checks
 // each as content is checked and says what is wrong, per language.
 import { el } from '../dom.js';
+import { signed } from '../i18n.js';
 
 /** @typedef {import('../render.js').ViewContext} ViewContext */
 /** @typedef {import('../store.js').State} State */
@@ -24,8 +25,7 @@ const RTL = new Set(['ar', 'fa']);
  * @param {(text: string) => void} insert
  */
 export function ownQuickButtons(state, language, { i18n }, insert) {
-  const sign = (/** @type {string | undefined} */ text) =>
-    (text ?? '').replace(/{{\s*name\s*}}/g, state.me?.name ?? '');
+  const sign = (/** @type {string | undefined} */ text) => signed(text, state.me?.name ?? '');
   return state.own.map((reply) => {
     const text = sign(reply.texts[language]);
     const gloss = sign(reply.texts[i18n.language]);
