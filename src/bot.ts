@@ -10,6 +10,7 @@ import { turnLanguage } from './language/turnLanguage';
 import type { BotStates, ConversationData } from './state';
 import type { Statistics } from './stats/statistics';
 import type { Text, Ui } from './ui/ui';
+import type { Language } from './language/languages';
 
 export { MAX_MESSAGE_CHARS } from './nlu/understand';
 
@@ -17,6 +18,9 @@ export { MAX_MESSAGE_CHARS } from './nlu/understand';
 export function welcomeTexts(retentionDays: number): Text[] {
   return [{ key: 'welcome.hello' }, { key: 'welcome.privacy', args: { days: retentionDays } }];
 }
+
+/** What the bot says once in a language whose texts no native speaker has reviewed yet. */
+export const UNREVIEWED_NOTICE: Text = { key: 'unreviewedLanguage' };
 
 /** What the bot is built from, handed in by the composition root. */
 export interface KausaBotDeps {
@@ -30,6 +34,8 @@ export interface KausaBotDeps {
   stateTtlDays: number;
   /** Anonymous counts for the service point's reports. */
   stats?: Statistics;
+  /** Languages whose texts no native speaker has reviewed: the bot says so once in each. */
+  unreviewed?: ReadonlySet<Language>;
 }
 
 /**
@@ -53,6 +59,7 @@ export class KausaBot extends ActivityHandler {
         const data = await deps.states.data(context);
         if (!data.welcomed) {
           await this.welcome(context, data);
+          await this.noteTranslation(context, data);
           await this.runDialog(context);
         }
       }
@@ -62,6 +69,7 @@ export class KausaBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const data = await deps.states.data(context);
       if (!data.welcomed) await this.welcome(context, data);
+      await this.noteTranslation(context, data);
       await this.runDialog(context);
       await next();
     });
@@ -77,6 +85,17 @@ export class KausaBot extends ActivityHandler {
     data.welcomed = true;
     markWelcomed(context);
     this.deps.stats?.count('conversations', { language: turnLanguage(context) });
+  }
+
+  /**
+   * The first time a conversation is in a language no native speaker has
+   * reviewed, the bot says so in that language, before it answers.
+   */
+  private async noteTranslation(context: TurnContext, data: ConversationData): Promise<void> {
+    const language = turnLanguage(context);
+    if (!this.deps.unreviewed?.has(language) || data.translationNoted?.includes(language)) return;
+    await this.deps.ui.send(context, [UNREVIEWED_NOTICE]);
+    data.translationNoted = [...(data.translationNoted ?? []), language];
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

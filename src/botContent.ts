@@ -13,6 +13,7 @@ import {
 } from './content/catalogue';
 import { DEFAULT_TIME_ZONE, loadHours, type OpeningHours } from './content/hours';
 import { loadLocales } from './content/locales';
+import { loadLanguageReviews } from './content/languageReviews';
 import { loadOrganisation, ORGANISATION_DETAILS, type Organisation } from './content/organisation';
 
 /** Everything the bot says and knows, loaded once at start. */
@@ -31,6 +32,8 @@ export interface BotContent {
   offers: Offers;
   /** The service point's time zone: of its hours, else of its consultations, else Europe/Berlin. */
   timeZone: string;
+  /** Languages whose texts no native speaker has reviewed yet (`locales/languages.json`). */
+  unreviewed: ReadonlySet<Language>;
 }
 
 /**
@@ -81,5 +84,6 @@ export function createContent(localesDir: string, dataDir: string): BotContent {
     partners: loadPartners(dataDir),
     offers,
     timeZone: hours?.timeZone ?? offers.consultations?.schedule.timeZone ?? DEFAULT_TIME_ZONE,
+    unreviewed: loadLanguageReviews(localesDir).unreviewed,
   };
 }

@@ -3,11 +3,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Storage, TurnContext } from 'botbuilder';
-import type { Server } from 'restify';
 import { apologiseOnTurnError, createAdapter } from './adapter';
-import { KausaBot, welcomeTexts } from './bot';
+import { KausaBot, UNREVIEWED_NOTICE, welcomeTexts } from './bot';
+import type { RunningApp } from './runningApp';
 import { ApiMessagesPolicy, endpointModeOf } from './channels/botFramework';
-import { createDirectLine, type DirectLine } from './channels/directline';
+import { createDirectLine } from './channels/directline';
 import { isGatewayConversationId } from './channels/directline/gateway';
 import { channelProactive, createUserChannel } from './channels/userChannel';
 import { createContent, type BotContent } from './botContent';
@@ -61,30 +61,13 @@ import { ReadinessCheckDialog } from '../dialogs/readinessCheckDialog';
 import { ReferralDialog } from '../dialogs/referralDialog';
 
 export { DEMO_COUNSELLOR } from './handover/demo';
+export type { RunningApp } from './runningApp';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The bot's id in its own channel (Direct Line). */
 export const BOT_ID = 'kausa-bot';
 /** How long start-up waits for Redis before serving anyway (readyz says 503 until it answers). */
 export const STORAGE_STARTUP_WAIT_MS = 1500;
-
-/** A running bot: its HTTP server and how to stop it. */
-export interface RunningApp {
-  server: Server;
-  /** Base URL, e.g. http://127.0.0.1:3978. */
-  url: string;
-  /** The self-hosted Direct Line channel (its adapter sends proactive messages to the widget). */
-  directLine: DirectLine;
-  /** The handover queue and the counsellor accounts. */
-  handover: Handover;
-  /** The anonymous statistics. */
-  stats: Statistics;
-  /** The Prometheus metrics. */
-  metrics: Metrics;
-  /** The Bot Framework side: the adapter of `/api/messages` and its admission policy. */
-  botFramework: { adapter: ReturnType<typeof createAdapter>; policy: ApiMessagesPolicy };
-  close(): Promise<void>;
-}
 
 /** What {@link createBot} builds the bot from. */
 export interface BotParts {
@@ -171,6 +154,7 @@ export function createBot(parts: BotParts): { bot: KausaBot; privacy: Privacy } 
     ui,
     stateTtlDays: parts.stateTtlDays,
     stats: parts.stats,
+    unreviewed: content.unreviewed,
   });
   return { bot, privacy };
 }
@@ -295,7 +279,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       ui: new Ui(content.i18n, content.registers),
       registers: content.registers,
       // What the bot says first, as the page shows it before the conversation is live.
-      opening: [{ texts: welcomeTexts(config.stateTtlDays) }, audienceQuestion()],
+      opening: [
+        { texts: welcomeTexts(config.stateTtlDays) },
+        { texts: [UNREVIEWED_NOTICE], languages: content.unreviewed },
+        audienceQuestion(),
+      ],
     },
     address,
     logger,

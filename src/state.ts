@@ -38,6 +38,8 @@ export interface ConversationData {
   handover?: string;
   /** The readiness check's answers, for a counsellor's ticket. */
   readiness?: ReadinessAnswers;
+  /** Languages whose "translated, not yet reviewed" notice the user has been shown. */
+  translationNoted?: Language[];
 }
 
 /** What the bot remembers about a user across conversations. */

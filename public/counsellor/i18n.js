@@ -15,6 +15,7 @@ export const CONSOLE_LANGUAGES = /** @type {const} */ (['de', 'en']);
  * @typedef {{
  *   console: Record<string, Record<string, unknown>>,
  *   quick: Record<string, Record<string, Record<string, string>>>,
+ *   languages: Array<{ code: string, dir: 'ltr' | 'rtl' }>,
  * }} ConsoleStrings
  */
 
@@ -72,6 +73,8 @@ export function createI18n(strings, language) {
   return {
     language,
     t,
+    /** The bot's languages, with their direction (for forms in every language). */
+    languages: strings.languages,
     /**
      * A language's name in the console's language; simple German is named as such.
      * @param {string} code

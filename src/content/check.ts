@@ -4,12 +4,15 @@ import { checkRegisters } from './registerCheck';
 import { checkClaims, loadClaims } from './claimsCheck';
 import { FORMAL_CONTEXT, loadRegisters, type Registers } from './register';
 import type { Language } from '../language/languages';
-import { ContentError } from './files';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ContentError, readJson } from './files';
 import { isHttpsUrl } from './schemas';
 import { leafKeys, loadLocales } from './locales';
 import { loadOrganisation, type Organisation } from './organisation';
 import { questionOf, TOPIC_IDS } from './topics';
 import { loadExamples } from './examples';
+import { loadLanguageReviews } from './languageReviews';
 import { RECOGNIZER_LISTS } from '../language/recognizers';
 import { CONSOLE_LANGUAGES } from './consoleStrings';
 
@@ -33,6 +36,23 @@ const LABEL_KEYS =
 
 /** Files of UI strings every language has with the same keys (the bot's and the widget page's). */
 const UI_NAMESPACES = ['common', 'widget', 'handover', 'offers'] as const;
+
+/**
+ * The partners' descriptions (`<dataDir>/partners.json`) are texts the bot
+ * says too: each partner's in every language (the bot refuses to start without).
+ */
+function partnerTextProblems(dataDir: string, languages: readonly string[]): string[] {
+  const file = path.join(dataDir, 'partners.json');
+  if (!existsSync(file)) return [];
+  const { partners } = readJson(file) as {
+    partners?: Array<{ id?: string; description?: Record<string, unknown> }>;
+  };
+  return (partners ?? []).flatMap((partner) =>
+    languages
+      .filter((language) => typeof partner.description?.[language] !== 'string')
+      .map((language) => `data/partners.json ${partner.id ?? '?'}: no description in ${language}`),
+  );
+}
 
 /** What `content:check` found. */
 export interface ContentReport {
@@ -126,6 +146,12 @@ export function checkContent(
   } catch (error) {
     problems.push((error as ContentError).message);
   }
+  try {
+    loadLanguageReviews(localesDir);
+  } catch (error) {
+    problems.push((error as ContentError).message);
+  }
+  problems.push(...partnerTextProblems(dataDir, languages));
   try {
     resources = loadLocales(localesDir, languages);
   } catch (error) {

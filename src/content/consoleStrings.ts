@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import { isTopicId, questionOf } from './topics';
-import { SUPPORTED_LANGUAGES } from '../language/languages';
+import { directionOf, SUPPORTED_LANGUAGES } from '../language/languages';
 import { FORMAL_CONTEXT, READERS, type Registers } from './register';
 
 /** Languages the console itself is offered in (its users are the service point's staff). */
@@ -17,6 +17,8 @@ export interface ConsoleStrings {
    * for the console to fill with the counsellor's name.
    */
   quick: Record<string, Record<string, Record<string, string>>>;
+  /** The bot's languages, in the order the console lists them, with their direction. */
+  languages: Array<{ code: string; dir: 'ltr' | 'rtl' }>;
 }
 
 /** Builds the console's strings from the same i18next resources the bot uses. */
@@ -39,7 +41,8 @@ export function buildConsoleStrings(instance: i18n, registers: Registers): Conso
       }),
     );
   }
-  return { console: consoleStrings, quick };
+  const languages = SUPPORTED_LANGUAGES.map((code) => ({ code, dir: directionOf(code) }));
+  return { console: consoleStrings, quick, languages };
 }
 
 /** What the console's server side says in the console's language: its strings, topic titles, language names. */

@@ -15,6 +15,11 @@ const SCRIPT: Record<Language, RegExp> = {
   fa: /\p{Script=Arabic}/u,
   uk: /\p{Script=Cyrillic}/u,
   ru: /\p{Script=Cyrillic}/u,
+  ps: /\p{Script=Arabic}/u,
+  ti: /\p{Script=Ethiopic}/u,
+  kmr: /\p{Script=Latin}/u,
+  fr: /\p{Script=Latin}/u,
+  vi: /\p{Script=Latin}/u,
 };
 
 const LETTER = /\p{L}/gu;

@@ -7,6 +7,11 @@
  * `npm run content:review -- --lang fa --topic training-pay --reviewed-by "Mariam K."`
  * records the review of that topic in that language (reviewer, today's date)
  * in `locales/topics/<id>.json`.
+ *
+ * `npm run content:review -- --lang ps --approve --reviewed-by "Gul A."`
+ * approves a whole language once a native speaker has read it: the bot then
+ * stops telling its users that the texts were translated and not reviewed
+ * (`locales/languages.json`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalogue } from './catalogue';
 import { loadLocales } from './locales';
 import { isTopicId, TOPIC_IDS } from './topics';
+import { approveLanguage, loadLanguageReviews } from './languageReviews';
 import { isLanguage, SUPPORTED_LANGUAGES, type Language } from '../language/languages';
 import { LOCALES_DIR } from '../paths';
 
@@ -30,7 +36,7 @@ interface TopicTexts {
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: npm run content:review -- --lang <${SUPPORTED_LANGUAGES.join('|')}> [--topic <id>] [--reviewed-by "<name>"]\n`,
+    `${message}\nusage: npm run content:review -- --lang <${SUPPORTED_LANGUAGES.join('|')}> [--topic <id> | --approve] [--reviewed-by "<name>"]\n`,
   );
   process.exit(2);
 }
@@ -64,16 +70,24 @@ async function main(): Promise<void> {
       lang: { type: 'string' },
       topic: { type: 'string' },
       'reviewed-by': { type: 'string' },
+      approve: { type: 'boolean' },
     },
   });
   const language = values.lang;
   if (!language || !isLanguage(language)) usage('--lang must be one of the languages');
   if (values.topic !== undefined && !isTopicId(values.topic))
     usage(`unknown topic ${values.topic}`);
+  if (values.approve && values.topic) usage('--approve approves a whole language: no --topic');
+  if (values.approve && values['reviewed-by'] === undefined) usage('--approve needs --reviewed-by');
   if (values['reviewed-by'] !== undefined) {
-    if (!values.topic) usage('--reviewed-by needs --topic');
+    if (!values.topic && !values.approve) usage('--reviewed-by needs --topic or --approve');
     const by = values['reviewed-by'].trim();
     if (by === '') usage('--reviewed-by needs a name');
+    if (values.approve) {
+      approveLanguage(LOCALES_DIR, language, by, new Date().toISOString().slice(0, 10));
+      process.stdout.write(`approved: ${language}, reviewed by ${by}\n`);
+      return;
+    }
     await recordReview(values.topic!, language, by);
     process.stdout.write(`recorded: ${values.topic} in ${language} reviewed by ${by}\n`);
     return;
@@ -82,7 +96,14 @@ async function main(): Promise<void> {
   const resources = loadLocales(LOCALES_DIR, [REFERENCE, language]);
   const textsOf = (lng: string, id: string) =>
     ((resources[lng]?.topics ?? {}) as Record<string, TopicTexts>)[id] ?? {};
-  const out: string[] = [`# ${language} beside ${REFERENCE}`, ''];
+  const reviews = loadLanguageReviews(LOCALES_DIR);
+  const approval = reviews.approved[language];
+  const status = reviews.unreviewed.has(language)
+    ? 'translated, not yet reviewed by a native speaker (the bot tells its users so)'
+    : approval
+      ? `approved by ${approval.by} on ${approval.on}`
+      : 'not marked as unreviewed';
+  const out: string[] = [`# ${language} beside ${REFERENCE}`, `  language: ${status}`, ''];
   for (const id of values.topic ? [values.topic] : TOPIC_IDS) {
     const meta = catalogue.topics.get(id as (typeof TOPIC_IDS)[number])!;
     const de = textsOf(REFERENCE, id);

@@ -1,5 +1,25 @@
 /** The languages every piece of content exists in (TOPICS.md). */
-export const SUPPORTED_LANGUAGES = ['de', 'de-simple', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'] as const;
+export const SUPPORTED_LANGUAGES = [
+  'de',
+  'de-simple',
+  'en',
+  'ar',
+  'fa',
+  'uk',
+  'ru',
+  'tr',
+  'ps',
+  'ti',
+  'kmr',
+  'fr',
+  'vi',
+] as const;
+/**
+ * The languages the bot started with; Pashto, Tigrinya, Kurmanji, French and
+ * Vietnamese came in December 2026. A word a later language shares with one of
+ * these ("merhaba", "سلام علیکم") is still read as the earlier one's.
+ */
+export const FIRST_LANGUAGES: ReadonlySet<string> = new Set(SUPPORTED_LANGUAGES.slice(0, 8));
 /** One of {@link SUPPORTED_LANGUAGES}. */
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 /** The language used when nothing else tells which one the user reads. */
@@ -8,7 +28,32 @@ export const DEFAULT_LANGUAGE: Language = 'de';
 export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'ps']);
 
 /** Codes that name a supported language under another tag (Dari is Persian as spoken in Afghanistan). */
-const ALIASES: Readonly<Record<string, Language>> = { prs: 'fa', pes: 'fa', fas: 'fa', per: 'fa' };
+const ALIASES: Readonly<Record<string, Language>> = {
+  prs: 'fa',
+  pes: 'fa',
+  fas: 'fa',
+  per: 'fa',
+  pus: 'ps',
+  pbt: 'ps',
+  pbu: 'ps',
+  tir: 'ti',
+  // Browsers and phones set "ku" for Kurdish in Latin letters (Sorani is "ckb").
+  ku: 'kmr',
+  kur: 'kmr',
+  fra: 'fr',
+  fre: 'fr',
+  vie: 'vi',
+};
+/** Languages written in Latin letters: a message in their words is written as they are written. */
+export const LATIN_LANGUAGES: ReadonlySet<Language> = new Set<Language>([
+  'de',
+  'de-simple',
+  'en',
+  'tr',
+  'kmr',
+  'fr',
+  'vi',
+]);
 
 /** True when `code` is one of {@link SUPPORTED_LANGUAGES}. */
 export function isLanguage(code: string): code is Language {

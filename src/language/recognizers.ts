@@ -6,6 +6,7 @@ import {
   recognizePhoneNumber,
 } from '@microsoft/recognizers-text-suite';
 import { normalizeDigits, normalizeForMatching } from './normalize';
+import { numberOfWords } from './numberWords';
 import { SUPPORTED_LANGUAGES, type Language } from './languages';
 
 /** Commands a user can type at any moment. */
@@ -77,12 +78,10 @@ export interface Contact {
 /** Fewest digits of a phone number (a German landline without area code has 5 or more, with it 9 or more). */
 export const MIN_PHONE_DIGITS = 6;
 
-/** Largest number read from words; larger ones must be written in digits. */
-const MAX_WORD_NUMBER = 999;
 const COMMANDS: readonly Command[] = ['menu', 'help', 'more', 'delete', 'cancel'];
 
 /** A short answer may carry a few more words after its yes or no ("hayır şimdilik", "اي من سوريا"). */
-const MAX_YES_NO_WORDS = 6;
+const MAX_YES_NO_WORDS = 8;
 /** A short answer may name a choice among a few more words ("ихк наверно", "chamber of commerce i think"). */
 const MAX_CHOICE_WORDS = 6;
 
@@ -91,8 +90,12 @@ const ARABIZI_WORD = /^(?=(?:.*[a-z]){2})(?=.*[2357])[a-z2357]{3,}$/;
 /** German words mixed into messages in any language (ausbildung, azubi, duldung…), in any ending. */
 const GERMAN_LOANWORD =
   /^(ausbild|azubi|duldung|gestattung|jobcenter|berufsschul|praktikum|ihk$|hwk$|leipzig)/;
+/** The longest message in which one Kurmanji word (and no other language's) tells the language. */
+const MAX_ONE_HIT_WORDS = 4;
 /** Words of one language a Latin-script message must have (and a third of its words). */
 const MIN_ROMANIZED_HITS = 2;
+/** Where a message's first clause ends (Latin, Arabic, Ge'ez punctuation). */
+const CLAUSE_END = /[,;.!?،؛؟።፣፤]/;
 /** In a message this short, the last word may be the answer. */
 const MAX_TRAILING_YES_NO_WORDS = 3;
 
@@ -108,8 +111,12 @@ const BOOLEAN_CULTURES: Partial<Record<Language, string>> = {
   en: Culture.English,
   de: Culture.German,
   'de-simple': Culture.German,
+  fr: Culture.French,
 };
-const NUMBER_CULTURES: Partial<Record<Language, string>> = { en: Culture.English };
+const NUMBER_CULTURES: Partial<Record<Language, string>> = {
+  en: Culture.English,
+  fr: Culture.French,
+};
 
 const compact = (text: string) => text.replace(/\s/g, '');
 
@@ -215,10 +222,16 @@ export class Recognizers {
     const key = compact(form);
     if (key === '') return undefined;
     const words = form.split(' ');
-    const candidates = [key];
-    if (words.length <= MAX_YES_NO_WORDS) candidates.push(words.slice(0, 2).join(''), words[0]!);
+    // A listed phrase of two words opens the answer at any length ("no thanks, I'll call them").
+    const candidates = [key, words.slice(0, 2).join('')];
+    if (words.length <= MAX_YES_NO_WORDS) candidates.push(words[0]!);
     // Turkish and Persian say no at the end ("numaram yok", "شماره ندارم").
     if (words.length <= MAX_TRAILING_YES_NO_WORDS) candidates.push(words[words.length - 1]!);
+    // A short first clause is read the same way ("niha na, sps", "thôi ko, cứ giữ lại đi").
+    const clause = this.matchForm(text.split(CLAUSE_END)[0] ?? '').split(' ');
+    if (clause.length < words.length && clause.length <= MAX_TRAILING_YES_NO_WORDS) {
+      candidates.push(clause.join(''), clause[0]!, clause[clause.length - 1]!);
+    }
     for (const candidate of candidates) {
       for (const lang of this.yesNoOrder(language)) {
         const found = this.byLanguage.get(lang)?.yesNo.get(candidate);
@@ -256,9 +269,12 @@ export class Recognizers {
     const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
     if (!best || (second && second[1] === best[1])) return undefined;
+    // Kurmanji has no statistical model here: one of its words and none of another language's
+    // is enough in a short message ("B1 heye, bes e?").
     const enough =
       (best[1] >= MIN_ROMANIZED_HITS && best[1] * 3 >= words.length) ||
-      (words.length === 1 && best[1] === 1);
+      (words.length === 1 && best[1] === 1) ||
+      (best[0] === 'kmr' && ranked.length === 1 && words.length <= MAX_ONE_HIT_WORDS);
     return enough ? best[0] : undefined;
   }
 
@@ -366,21 +382,7 @@ export class Recognizers {
 
   private numberFromWords(text: string, language: Language): number | undefined {
     const table = this.byLanguage.get(language)?.numbers;
-    if (!table) return undefined;
-    let total = 0;
-    let found = false;
-    for (const token of this.matchForm(text).split(' ')) {
-      // Arabic and Persian join "and" to the next word: وعشرون = و + عشرون.
-      const value =
-        table.get(token) ?? (token.startsWith('و') ? table.get(token.slice(1)) : undefined);
-      if (value !== undefined) {
-        total += value;
-        found = true;
-      } else if (found && !['و', 'и', 'і', 'й', 'and', 'und', 've'].includes(token)) {
-        break;
-      }
-    }
-    return found && total <= MAX_WORD_NUMBER ? total : undefined;
+    return table ? numberOfWords(this.matchForm(text), table) : undefined;
   }
 
   /** Yes/no words: the user's language, then English ("ok", "yes" are typed everywhere). */

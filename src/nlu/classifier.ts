@@ -227,13 +227,17 @@ export function confidenceOf(ranked: ReadonlyArray<{ id: ClassId; score: number 
   return best.score / (best.score + (rival?.score ?? 0) + 1e-9);
 }
 
-/** Latin letters without diacritics (ç → c, ı → i, ü → u, ß → ss); other scripts unchanged. */
+/**
+ * Latin letters without diacritics (ç → c, ı → i, ü → u, ß → ss, Vietnamese
+ * "học" → "hoc", đ → d, as people type without tone marks); other scripts unchanged.
+ */
 function foldLatin(text: string): string {
   return text
-    .replace(/[\u00C0-\u024F]/g, (letter) =>
+    .replace(/[\u00C0-\u024F\u1E00-\u1EFF]/g, (letter) =>
       letter.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
     )
     .replace(/ı/g, 'i')
+    .replace(/đ/g, 'd')
     .replace(/ß/g, 'ss');
 }
 

@@ -3,6 +3,8 @@ import type { Recognizers } from '../language/recognizers';
 import { NluClient } from './nluClient';
 import { Understander, type TopicAudiences } from './understand';
 import { loadCatalogue } from '../content/catalogue';
+import { loadExamples } from '../content/examples';
+import { WordVotes } from './wordVotes';
 
 export { Understander, type Understanding, type ConversationContext } from './understand';
 export type { TextClassifier } from './classifier';
@@ -30,8 +32,15 @@ function topicAudiences(localesDir: string): TopicAudiences {
 /** Builds the NLU on `locales/` (not started yet). */
 export function createNlu(localesDir: string, recognizers: Recognizers): Nlu {
   const client = new NluClient({ database: ELD_DATABASE, languages: ELD_LANGUAGES, localesDir });
+  // Pashto, Dari and Arabic share a script; eld knows the last two only.
+  const arabicScript = new WordVotes(loadExamples(localesDir, ['ar', 'fa', 'ps']), [
+    'ar',
+    'fa',
+    'ps',
+  ]);
   const detector = new HybridLanguageDetector({
     knownWords: (text) => recognizers.languagesOfWords(text),
+    wordVotes: (text) => arabicScript.votes(text),
     scores: (text) => client.scores(text),
     ready: client.ready,
   });

@@ -1,6 +1,11 @@
 import type { ClassId } from '../content/examples';
 import type { LanguageDetector } from '../language/detect';
-import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from '../language/languages';
+import {
+  DEFAULT_LANGUAGE,
+  LATIN_LANGUAGES,
+  languageOfLocale,
+  type Language,
+} from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
 import {
   confidenceOf,
@@ -45,6 +50,8 @@ export const QUESTION_WEIGHT = 0.3;
 const MIN_CLAUSE_WORDS = 3;
 /** Sentence ends, and commas, split a message into clauses. */
 const CLAUSE_BREAK = /(?<=[.!?؟;\n])\s+/u;
+/** Where a message's opening words end ("hallo, …", "chào bạn, …"). */
+const OPENING_END = /[,،.!?؟;:\n።፣]/u;
 /** A clause that asks. */
 const ASKS = /[?؟]\s*$/u;
 
@@ -148,10 +155,11 @@ export class Understander {
     const also = pair?.[1];
     // Arabic, Persian, Russian or Ukrainian in Latin letters is answered in that language, in
     // its own script, unless the user has already written in a language (that one then wins).
-    // Turkish without its letters is still Turkish written as Turkish.
+    // Turkish, Kurmanji or Vietnamese without their letters or tone marks is still written so.
     const romanized = this.recognizers.romanizedLanguage(trimmed);
-    const written = romanized === 'tr' ? 'tr' : romanized ? undefined : detected;
-    const meant = romanized && romanized !== 'tr' ? (conversation.written ?? romanized) : written;
+    const latin = romanized !== undefined && LATIN_LANGUAGES.has(romanized);
+    const written = latin ? romanized : romanized ? undefined : detected;
+    const meant = romanized && !latin ? (conversation.written ?? romanized) : written;
     return {
       ...decision,
       language: this.languageOf(conversation, requested, meant),
@@ -192,6 +200,14 @@ export class Understander {
     if (social)
       return { topic: social, confidence: 1, certainty: 'confident', candidates: [social] };
     const decision = decide(classification);
+    // "chào bạn, mình có câu hỏi": a hello first and no question the bot is sure of is a hello.
+    const opening = this.recognizers.social(text.split(OPENING_END)[0] ?? '');
+    if (
+      opening === 'greeting' &&
+      (decision.certainty !== 'confident' || SOCIAL_INTENTS.has(decision.topic))
+    ) {
+      return { topic: opening, confidence: 1, certainty: 'confident', candidates: [opening] };
+    }
     const words = text.split(/\s+/).length;
     if (
       !SOCIAL_INTENTS.has(decision.topic) ||

@@ -63,6 +63,8 @@ const PARSERS: Partial<Record<Language, chrono.Chrono>> = {
   ar: chrono.ar.casual,
   ru: chrono.ru.casual,
   uk: chrono.uk.casual,
+  fr: chrono.fr.casual,
+  vi: chrono.vi.casual,
 };
 
 /** Whether a typed day and time can be read in `language` (else only the buttons). */

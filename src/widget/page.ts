@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../language/languages';
+import { DEFAULT_LANGUAGE, languageOfLocale, type Language } from '../language/languages';
 import type { Registers } from '../content/register';
 import type { Button, Text, Ui } from '../ui/ui';
 import type { WidgetConfig, WidgetLanguage } from './widgetConfig';
@@ -8,6 +8,8 @@ import type { WidgetConfig, WidgetLanguage } from './widgetConfig';
 export interface OpeningMessage {
   texts: Text[];
   buttons?: Button[];
+  /** Said only in these languages (the notice that a language's texts are not yet reviewed). */
+  languages?: ReadonlySet<Language>;
 }
 
 /** The widget page in one language, rendered once: the same bytes for every visitor. */
@@ -16,23 +18,8 @@ export interface RenderedPage {
   html: string;
 }
 
-/** Other codes browsers send for the bot's languages (Dari, Persian). */
-const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = {
-  prs: 'fa',
-  pes: 'fa',
-  fas: 'fa',
-  per: 'fa',
-};
-
-/** One of the bot's languages for a code such as `ar-SY`, `de_simple` or `prs`, if any. */
-export function languageOf(code: string | undefined): Language | undefined {
-  if (!code) return undefined;
-  const wanted = code.trim().toLowerCase().replace('_', '-');
-  if ((SUPPORTED_LANGUAGES as readonly string[]).includes(wanted)) return wanted as Language;
-  const primary = wanted.split('-')[0] ?? '';
-  if ((SUPPORTED_LANGUAGES as readonly string[]).includes(primary)) return primary as Language;
-  return LANGUAGE_ALIASES[primary];
-}
+/** One of the bot's languages for a code such as `ar-SY`, `de_simple`, `prs` or `ku`, if any. */
+export const languageOf = languageOfLocale;
 
 /** The languages of an Accept-Language header, most wanted first. */
 function acceptedLanguages(header: string | undefined): string[] {
@@ -117,9 +104,9 @@ export function renderPage(config: WidgetConfig, language: Language, parts: Page
   const register = parts.registers.of(language, 'unknown');
   const dir = lang.dir;
   // Each text is a message of its own, as the bot sends them; the last message's buttons are shown.
-  const texts = parts.opening.flatMap((message) =>
-    message.texts.map((entry) => parts.ui.textIn(language, entry, register)),
-  );
+  const texts = parts.opening
+    .filter((message) => !message.languages || message.languages.has(language))
+    .flatMap((message) => message.texts.map((entry) => parts.ui.textIn(language, entry, register)));
   const bubbles = texts
     .map(
       (text) =>

@@ -17,6 +17,11 @@ export const WEBCHAT_LOCALES: Readonly<Record<Language, string>> = {
   uk: 'uk-UA',
   ru: 'ru-RU',
   tr: 'tr-TR',
+  ps: 'ps-AF',
+  ti: 'ti-ER',
+  kmr: 'ku',
+  fr: 'fr-FR',
+  vi: 'vi-VN',
 };
 
 /** One language as the widget page offers it. */

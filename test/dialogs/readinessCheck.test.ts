@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { nextSteps } from '../../dialogs/readinessCheckDialog';
-import { inReadinessCheck, reply, tap, tr } from '../support/bot';
+import { content, inReadinessCheck, reply, tap, tr } from '../support/bot';
 
 /** Checks the result message: its lines and its topic buttons. */
 function result(language: string, steps: string[], topics: string[]) {
@@ -88,6 +88,32 @@ describe('dialogs: readiness check', function () {
       .send('сімнадцять')
       .assertReply(reply('uk', t('readiness.askCertificate')))
       .startTest();
+  });
+
+  for (const { language, age, yes, no } of [
+    { language: 'ti', age: '፲፯', yes: 'እወ', no: 'ሕጂ ኣይኮነን' },
+    { language: 'ps', age: '۱۷ کلن یم', yes: 'هو', no: 'نه، نه یې لرم' },
+    { language: 'kmr', age: 'hivdeh', yes: 'erê', no: 'na, spas' },
+    { language: 'fr', age: 'dix-sept', yes: 'oui', no: "non je l'ai eu ici en allemagne" },
+    { language: 'vi', age: '17 tuổi', yes: 'vâng', no: 'thôi ko, cảm ơn' },
+  ]) {
+    it(`reads an age and yes / no as typed in ${language} (Ge'ez numerals, Pashto digits, number words, a no with more words)`, async function () {
+      const t = tr(language);
+      await inReadinessCheck(language)
+        .send(age)
+        .assertReply(reply(language, t('readiness.askCertificate')))
+        .send(yes)
+        .assertReply(reply(language, t('readiness.askAbroad')))
+        .send(no)
+        .assertReply(reply(language, t('readiness.askGerman')))
+        .startTest();
+    });
+  }
+
+  it('reads "twenty-five" in Kurmanji and French number words', function () {
+    expect(content.recognizers.number('bîst û pênc', 'kmr')).to.equal(25);
+    expect(content.recognizers.number('vingt-cinq', 'fr')).to.equal(25);
+    expect(content.recognizers.number('፳፭', 'ti')).to.equal(25);
   });
 
   it('accepts "I don\'t know" everywhere', async function () {

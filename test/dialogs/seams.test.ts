@@ -319,7 +319,7 @@ describe('seams: a typed "something else" is the button', function () {
     { language: 'en', text: 'is there help for my papers', typed: 'Something else' },
     {
       language: 'tr',
-      text: 'ogrenci vizesiyle ausbildung yapabilir miyim',
+      text: 'belgelerim icin yardim var mi',
       typed: 'Başka bir şey',
     },
   ]) {
@@ -353,7 +353,7 @@ describe('seams: Einfache Sprache sticks', function () {
       .assertReply(reply('de-simple', t('menu.ask')))
       .send('<img src=x onerror=alert(1)>')
       .assertReply((activity: Partial<Activity>) => expect(activity.locale).to.equal('de-simple'))
-      .send('ok und berufsschule?')
+      .send('ok und berufsschule wie oft?')
       .assertReply(reply('de-simple', t('topics:vocational-school.answer')))
       .startTest();
   });

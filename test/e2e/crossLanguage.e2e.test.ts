@@ -9,6 +9,14 @@ import { ARTIFACTS_DIR, loginToConsole, tapButton, type, waitForBubble } from '.
 
 const ar = tr('ar', 'youth');
 const fa = tr('fa', 'unknown');
+/** Her own quick reply in the languages the local engine does not offer, written by hand. */
+const OWN_REPLY_BY_HAND: Record<string, string> = {
+  ps: 'سلام، زه ستاسو پوښتنه ګورم.',
+  ti: 'ሰላም፡ ሕቶኹም ክርእዮ እየ።',
+  kmr: 'Silav, ez li pirsa we dinêrim.',
+  fr: 'Bonjour, je regarde votre question.',
+  vi: 'Xin chào, tôi đang xem câu hỏi của bạn.',
+};
 const de = content.i18n.getFixedT('de', 'console');
 const PASSWORD = 'nur-deutsch-2026';
 const QUESTION = 'كم لازم ادفع للمدرسة المهنية';
@@ -147,8 +155,15 @@ describe('a German-only counsellor takes an Arabic and a Dari request (summary, 
     expect(await refusal.textContent()).to.contain(
       de('own.problem.script', { language: 'Russisch' }),
     );
+    // Languages the engine does not offer stay empty for her to write: the check names them.
+    expect(await refusal.textContent()).to.contain(
+      de('own.problem.missing', { language: 'Paschtu' }),
+    );
     await desk.fill('.own-field textarea[lang="uk"]', 'Добрий день, я перегляну Ваше питання.');
     await desk.fill('.own-field textarea[lang="ru"]', 'Здравствуйте, я посмотрю Ваш вопрос.');
+    for (const [language, text] of Object.entries(OWN_REPLY_BY_HAND)) {
+      await desk.fill(`.own-field textarea[lang="${language}"]`, text);
+    }
     await desk.click('#own-save');
     const own = desk.locator('.quick button.own');
     await own.waitFor();

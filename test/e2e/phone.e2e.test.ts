@@ -1,6 +1,7 @@
 /**
  * The widget on a phone, as the user test used it (../shared/reviews/user-test-2026-12.md):
- * 390 and 320 px wide, Arabic, Dari and Ukrainian, one run on emulated Slow 3G.
+ * 390 and 320 px wide, Arabic, Dari, Ukrainian and Pashto, one run on emulated Slow 3G;
+ * Tigrinya's Ge'ez script drawn with a font that has it.
  * Links in answers can be tapped, buttons wrap inside the screen, nothing is
  * wider than the screen, each bubble keeps its own direction after a
  * language switch. Screenshots go to test-artifacts/.
@@ -20,6 +21,7 @@ import {
   waitForBubble,
 } from '../support/browser';
 import { SLOW_3G } from '../bench/slowNetwork';
+import { directionOf } from '../../src/language/languages';
 
 /** The smallest tap target people hit reliably (WCAG 2.5.5, Apple's and Google's guidelines). */
 const MIN_TAP_PX = 44;
@@ -31,9 +33,17 @@ const CASES = [
   { language: 'fa', width: 320, slow: false, other: 'de' },
   { language: 'uk', width: 390, slow: false, other: 'ar' },
   { language: 'uk', width: 320, slow: false, other: 'ar' },
+  { language: 'ps', width: 390, slow: false, other: 'de' },
+  { language: 'ps', width: 320, slow: false, other: 'fa' },
 ] as const;
 
-const LOCALES: Record<string, string> = { ar: 'ar-SY', fa: 'fa-AF', uk: 'uk-UA' };
+const LOCALES: Record<string, string> = {
+  ar: 'ar-SY',
+  fa: 'fa-AF',
+  uk: 'uk-UA',
+  ps: 'ps-AF',
+  ti: 'ti-ER',
+};
 
 /** Elements that reach beyond the screen's left or right edge. */
 function overflowing(page: Page): Promise<string[]> {
@@ -62,7 +72,7 @@ function buttonBoxes(page: Page) {
   );
 }
 
-describe('the widget on a phone: Arabic, Dari and Ukrainian at 390 and 320 px', function () {
+describe('the widget on a phone: Arabic, Dari, Ukrainian and Pashto at 390 and 320 px, Tigrinya', function () {
   this.timeout(120_000);
   let app: RunningApp;
   let browser: Browser;
@@ -102,7 +112,7 @@ describe('the widget on a phone: Arabic, Dari and Ukrainian at 390 and 320 px', 
         await waitForBubble(page, anyone('welcome.hello'));
         // Measured once the style sheet has applied (the browser shows nothing unstyled before).
         await page.waitForLoadState('load');
-        const rtl = language === 'ar' || language === 'fa';
+        const rtl = directionOf(language) === 'rtl';
         expect(await page.getAttribute('html', 'dir')).to.equal(rtl ? 'rtl' : 'ltr');
         expect(await page.getAttribute('html', 'lang')).to.equal(language);
         expect(await page.title()).to.equal(
@@ -146,7 +156,7 @@ describe('the widget on a phone: Arabic, Dari and Ukrainian at 390 and 320 px', 
         const switched = shown.find((bubble) =>
           bubble.text.includes(tr(other, 'youth')('language.switched')),
         );
-        const otherRtl = other === 'ar';
+        const otherRtl = directionOf(other) === 'rtl';
         expect(old?.direction).to.equal(rtl ? 'rtl' : 'ltr');
         expect(switched?.direction).to.equal(otherRtl ? 'rtl' : 'ltr');
         expect(await page.getAttribute('html', 'dir')).to.equal(otherRtl ? 'rtl' : 'ltr');
@@ -159,4 +169,38 @@ describe('the widget on a phone: Arabic, Dari and Ukrainian at 390 and 320 px', 
       }
     });
   }
+
+  it("ti at 390 px: the greeting in Ge'ez, drawn with a font that has Ge'ez (no empty boxes)", async function () {
+    const anyone = tr('ti', 'unknown');
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 740 },
+      locale: LOCALES.ti,
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/`);
+      await waitForBubble(page, anyone('welcome.hello'));
+      expect(await page.getAttribute('html', 'lang')).to.equal('ti');
+      expect(await page.getAttribute('html', 'dir')).to.equal('ltr');
+      // The fonts Chromium drew the first bubble with, and how many glyphs each drew.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', {
+        nodeId: root.nodeId,
+        selector: '#transcript .msg.bot .text',
+      });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const geez = fonts.filter((font) => /Ethiopic|Nyala|Abyssinica/i.test(font.familyName));
+      expect(geez.length, JSON.stringify(fonts)).to.be.above(0);
+      expect(geez.reduce((sum, font) => sum + font.glyphCount, 0)).to.be.above(10);
+      expect(await overflowing(page)).to.deep.equal([]);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'phone-ti-390.png') });
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -13,7 +13,16 @@ describe('language: channel locales', function () {
     ['EN-gb', 'en'],
     ['tr-TR', 'tr'],
     ['ru', 'ru'],
-    ['ps-AF', undefined],
+    ['ps-AF', 'ps'],
+    ['pbt', 'ps'],
+    ['ti-ER', 'ti'],
+    ['ku', 'kmr'],
+    ['ku-TR', 'kmr'],
+    ['kmr', 'kmr'],
+    ['fr-CM', 'fr'],
+    ['vi-VN', 'vi'],
+    ['ckb', undefined], // Sorani Kurdish, in Arabic script: not supported
+    ['so', undefined],
     ['', undefined],
     [undefined, undefined],
   ];
@@ -23,7 +32,17 @@ describe('language: channel locales', function () {
     });
   }
 
-  it('writes Arabic and Persian right to left, the others left to right', function () {
-    expect(['ar', 'fa', 'de', 'uk'].map(directionOf)).to.deep.equal(['rtl', 'rtl', 'ltr', 'ltr']);
+  it('writes Arabic, Persian and Pashto right to left, the others left to right', function () {
+    expect(['ar', 'fa', 'ps', 'de', 'uk', 'ti', 'kmr', 'fr', 'vi'].map(directionOf)).to.deep.equal([
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+      'ltr',
+    ]);
   });
 });

@@ -174,16 +174,30 @@ export function reply(language: string, text: string, buttons?: object[]) {
 /** A young person's conversation in `language` that has reached the readiness check's first question. */
 export function inReadinessCheck(language: string): TestFlow {
   // The welcome goes out before the tap is read: nobody has said who they are yet.
-  const anyone = tr(language, 'unknown');
   const t = tr(language);
-  return botAdapter(language)
-    .send(tap({ audience: 'youth' }))
-    .assertReply(anyone('welcome.hello'))
-    .assertReply(anyone('welcome.privacy', { days: 30 }))
+  return assertWelcome(botAdapter(language).send(tap({ audience: 'youth' })), language)
     .assertReply(t('menu.ask'))
     .send(tap({ action: 'readiness' }))
     .assertReply(reply(language, t('readiness.intro')))
     .assertReply(reply(language, t('readiness.askAge')));
+}
+
+/**
+ * The welcome a new conversation in `language` starts with: hello, the privacy
+ * notice and, in a language no native speaker has reviewed yet, the notice that says so.
+ */
+export function assertWelcome(
+  flow: TestFlow,
+  language: string,
+  reader: Reader = 'unknown',
+): TestFlow {
+  const t = tr(language, reader);
+  const welcomed = flow
+    .assertReply(reply(language, t('welcome.hello')))
+    .assertReply(reply(language, t('welcome.privacy', { days: 30 })));
+  return content.unreviewed.has(language as Language)
+    ? welcomed.assertReply(reply(language, t('unreviewedLanguage')))
+    : welcomed;
 }
 
 /** A first message in `language`, answered with the welcome (to someone not known yet) before anything else. */

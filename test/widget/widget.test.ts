@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { RunningApp } from '../../src/index';
 import { MAX_CONVERSATIONS_PER_IP_PER_HOUR } from '../../src/channels/directline/limits';
 import { PUBLIC_DIR } from '../../src/paths';
-import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
+import { directionOf, SUPPORTED_LANGUAGES, type Language } from '../../src/language/languages';
 import type { WidgetConfig } from '../../src/widget/widgetConfig';
 import { startTestApp } from '../support/app';
 import { content, tr } from '../support/bot';
@@ -115,11 +115,13 @@ describe('widget: the page, its assets and its configuration', function () {
     return { response, body: Buffer.concat(chunks) };
   }
 
-  it('renders the page in the language of ?lang= or the browser, right to left for Arabic and Dari, with the opening messages in it', async function () {
+  it('renders the page in the language of ?lang= or the browser, right to left for Arabic, Dari and Pashto, with the opening messages in it', async function () {
     const cases = [
       { headers: { 'accept-language': 'ar-SY,ar;q=0.9,en;q=0.5' }, query: '', language: 'ar' },
       { headers: { 'accept-language': 'prs-AF' }, query: '', language: 'fa' },
-      { headers: { 'accept-language': 'fr-FR,uk;q=0.8' }, query: '', language: 'uk' },
+      { headers: { 'accept-language': 'sw-KE,uk;q=0.8' }, query: '', language: 'uk' },
+      { headers: { 'accept-language': 'ps-AF' }, query: '', language: 'ps' },
+      { headers: { 'accept-language': 'ku-TR,tr;q=0.5' }, query: '', language: 'kmr' },
       { headers: { 'accept-language': 'ar' }, query: '?lang=tr', language: 'tr' },
       { headers: { 'accept-language': 'xx' }, query: '', language: 'de' },
     ];
@@ -127,8 +129,12 @@ describe('widget: the page, its assets and its configuration', function () {
       const response = await fetch(`${app.url}/${query}`, { headers });
       const html = await response.text();
       const t = tr(language, 'unknown');
-      const dir = language === 'ar' || language === 'fa' ? 'rtl' : 'ltr';
+      const dir = directionOf(language);
       expect(html, language).to.contain(`<html lang="${language}" dir="${dir}">`);
+      // Said once where no native speaker has reviewed the language's texts yet.
+      expect(html.includes(escapeHtml(t('unreviewedLanguage'))), language).to.equal(
+        content.unreviewed.has(language as Language),
+      );
       expect(html).to.contain(
         `<title>${escapeHtml(t('widget:pageTitle', { org: content.organisation }))}</title>`,
       );

@@ -10,12 +10,8 @@ import { signed } from '../i18n.js';
 /** @typedef {import('../render.js').ViewContext} ViewContext */
 /** @typedef {import('../store.js').State} State */
 
-/** The languages of the bot, in the order the form asks for them. */
-const LANGUAGES = ['de', 'de-simple', 'en', 'ar', 'fa', 'uk', 'ru', 'tr'];
 /** The longest own quick reply (MAX_QUICK_REPLY_CHARS on the server). */
 const MAX_CHARS = 500;
-/** Written right to left. */
-const RTL = new Set(['ar', 'fa']);
 
 /**
  * The own quick replies as buttons for a ticket in `language`.
@@ -45,11 +41,11 @@ export function ownQuickButtons(state, language, { i18n }, insert) {
  */
 export function ownRepliesEditor(state, { t, i18n, commands }) {
   const fields = Object.fromEntries(
-    LANGUAGES.map((language) => [
+    i18n.languages.map(({ code: language, dir }) => [
       language,
       el('textarea', {
         rows: 2,
-        dir: RTL.has(language) ? 'rtl' : 'ltr',
+        dir,
         lang: language,
         'data-language': language,
         'aria-label': i18n.languageName(language),
@@ -84,7 +80,7 @@ export function ownRepliesEditor(state, { t, i18n, commands }) {
     text: t('own.save'),
     async onclick() {
       const texts = Object.fromEntries(
-        LANGUAGES.map((language) => [language, fields[language]?.value.trim() ?? '']),
+        i18n.languages.map(({ code }) => [code, fields[code]?.value.trim() ?? '']),
       );
       const refused = await commands.addQuickReply(texts);
       if (refused === null) return say('');
@@ -122,7 +118,7 @@ export function ownRepliesEditor(state, { t, i18n, commands }) {
       ),
     ),
     el('p', { class: 'meta', text: t('own.hint') }),
-    ...LANGUAGES.map((language) =>
+    ...i18n.languages.map(({ code: language }) =>
       el('label', { class: 'own-field' }, i18n.languageName(language), fields[language]),
     ),
     problem,
