@@ -95,7 +95,7 @@ const MAX_ONE_HIT_WORDS = 4;
 /** Words of one language a Latin-script message must have (and a third of its words). */
 const MIN_ROMANIZED_HITS = 2;
 /** Where a message's first clause ends (Latin, Arabic, Ge'ez punctuation). */
-const CLAUSE_END = /[,;.!?،؛؟።፣፤]/;
+const CLAUSE_END = /[,;.!?،؛؟።፣፤፡]/;
 /** In a message this short, the last word may be the answer. */
 const MAX_TRAILING_YES_NO_WORDS = 3;
 

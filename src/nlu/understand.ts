@@ -51,7 +51,7 @@ const MIN_CLAUSE_WORDS = 3;
 /** Sentence ends, and commas, split a message into clauses. */
 const CLAUSE_BREAK = /(?<=[.!?؟;\n])\s+/u;
 /** Where a message's opening words end ("hallo, …", "chào bạn, …"). */
-const OPENING_END = /[,،.!?؟;:\n።፣]/u;
+const OPENING_END = /[,،.!?؟;:\n።፣፡]/u;
 /** A clause that asks. */
 const ASKS = /[?؟]\s*$/u;
 
