@@ -143,7 +143,9 @@ export class Understander {
       };
     }
     // Detection first: its round trip to the NLU thread classifies the text as well.
-    const detected = await this.detector.detect(trimmed, conversation.language);
+    // A first message is read against the page's language ("سلام" on a Pashto or Dari page).
+    const current = conversation.language ?? languageOfLocale(conversation.locale);
+    const detected = await this.detector.detect(trimmed, current);
     const audience = this.recognizers.audienceCue(trimmed) ?? conversation.audience;
     const weigh = (classification: Classification) =>
       inContext(classification, this.audiences, audience, conversation.topic);

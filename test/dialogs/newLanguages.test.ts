@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import type { Reader } from '../../src/content/register';
 import { consoleLabelsOf } from '../../src/content/consoleStrings';
 import { directionOf } from '../../src/language/languages';
-import { AUDIENCE_BUTTONS, content, handoverBot, reply, tr } from '../support/bot';
+import { assertWelcome, AUDIENCE_BUTTONS, content, handoverBot, reply, tr } from '../support/bot';
 
 interface Path {
   language: 'ps' | 'ti' | 'kmr' | 'fr' | 'vi';
@@ -173,6 +173,23 @@ describe('dialogs: the five new languages, the whole path as users type it', fun
       });
       const labels = consoleLabelsOf(content.i18n);
       expect(labels('de').languageName(language)).to.equal(path.consoleName);
+    });
+  }
+});
+
+describe('dialogs: a first "سلام" is read against the page language', function () {
+  // "سلام" is Arabic, Dari and Pashto alike: on a Pashto or Dari page it is that language,
+  // not Arabic (found trying the bot: a Pashto page answered a first "سلام" in Arabic).
+  for (const [locale, language] of [
+    ['ps-AF', 'ps'],
+    ['fa-AF', 'fa'],
+    ['ar-SY', 'ar'],
+  ] as const) {
+    it(`answers "سلام" on a ${locale} page in ${language}`, async function () {
+      const anyone = tr(language, 'unknown');
+      await assertWelcome(handoverBot(locale).adapter.send('سلام'), language)
+        .assertReply(reply(language, anyone('audience.ask'), AUDIENCE_BUTTONS))
+        .startTest();
     });
   }
 });
