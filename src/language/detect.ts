@@ -40,70 +40,6 @@ interface Rule {
   minScore?: number;
 }
 
-/**
- * Frequent Pashto words written without Pashto's own letters that Dari and
- * Arabic do not use (checked against their training phrases), in matching
- * form (ي as ی): "زه هم Duldung لرم", "سنگه یاست".
- */
-const PASHTO_WORDS: ReadonlySet<string> = new Set([
-  'زه',
-  'زما',
-  'ستا',
-  'ستاسو',
-  'تاسو',
-  'مونږ',
-  'موږ',
-  'لپاره',
-  'مننه',
-  'په',
-  'ته',
-  'سره',
-  'دی',
-  'شم',
-  'کولی',
-  'کولای',
-  'لری',
-  'لرم',
-  'لرئ',
-  'کوی',
-  'کوم',
-  'کومه',
-  'چیرته',
-  'زوی',
-  'لور',
-  'پلار',
-  'یم',
-  'یاست',
-  'شته',
-  'وخت',
-  'مهال',
-  'خپل',
-  'راته',
-  'ازموینه',
-  'کیدای',
-  'راکوی',
-  'وایی',
-  'ژبه',
-  'ولیکم',
-  'ونیسم',
-  'واخلم',
-  'کلن',
-  'ماشوم',
-  'مرسته',
-  'پکار',
-  'سنگه',
-  'ورور',
-  'وروره',
-  'غوارم',
-  'شرکتونه',
-  'شرکتونو',
-]);
-const hasPashtoWord = (text: string) =>
-  text
-    .replace(/ي/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .split(/[\s،؟?!.,]+/)
-    .some((word) => PASHTO_WORDS.has(word));
 /** Letters only Vietnamese writes (ă đ ơ ư and the letters with tone marks of U+1EA0–U+1EF9). */
 const VIETNAMESE_LETTER = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/u;
 /** Kurmanji's ê î û; French has them too, with letters Kurmanji never writes. */
@@ -120,7 +56,7 @@ const TURKISH_OVER_KURMANJI = 0.5;
 /**
  * Letters that decide a language on their own, and otherwise which languages a
  * script leaves open: Ge'ez (Tigrinya), Pashto-only letters ټ ځ څ ډ ړ ږ ښ ګ ڼ ۍ ې
- * and words, Persian پ چ ژ گ, Arabic ة ى, Ukrainian і ї є ґ, Russian ы э ъ ё,
+ * (Pashto without them is told by its words: {@link DetectorSources.wordVotes}), Persian پ چ ژ گ, Arabic ة ى, Ukrainian і ї є ґ, Russian ы э ъ ё,
  * Vietnamese ă đ ơ ư and tone marks, Turkish ı ğ, Kurmanji ê î û, German ß ä.
  */
 function rule(text: string): Rule {
@@ -129,7 +65,6 @@ function rule(text: string): Rule {
     if (/[\u067C\u0681\u0685\u0689\u0693\u0696\u069A\u06AB\u06BC\u06CD\u06D0]/.test(text)) {
       return { decided: 'ps' };
     }
-    if (!/[\u0629\u0649\u0623\u0625]/.test(text) && hasPashtoWord(text)) return { decided: 'ps' };
     if (/[\u067E\u0686\u0698\u06AF]/.test(text)) return { decided: 'fa' };
     if (/[\u0629\u0649\u0623\u0625]/.test(text)) return { decided: 'ar' };
     if (/[\u06CC\u06A9]/.test(text)) return { decided: 'fa' };

@@ -46,3 +46,6 @@ export function normalizeForMatching(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Where a message's first clause ends: a comma or sentence mark in Latin, Arabic or Ge'ez writing. */
+export const CLAUSE_END = /[,;:.!?\n،؛؟።፣፤፡]/u;

@@ -5,7 +5,7 @@ import {
   recognizeNumber,
   recognizePhoneNumber,
 } from '@microsoft/recognizers-text-suite';
-import { normalizeDigits, normalizeForMatching } from './normalize';
+import { CLAUSE_END, normalizeDigits, normalizeForMatching } from './normalize';
 import { numberOfWords } from './numberWords';
 import { SUPPORTED_LANGUAGES, type Language } from './languages';
 
@@ -94,8 +94,6 @@ const GERMAN_LOANWORD =
 const MAX_ONE_HIT_WORDS = 4;
 /** Words of one language a Latin-script message must have (and a third of its words). */
 const MIN_ROMANIZED_HITS = 2;
-/** Where a message's first clause ends (Latin, Arabic, Ge'ez punctuation). */
-const CLAUSE_END = /[,;.!?،؛؟።፣፤፡]/;
 /** In a message this short, the last word may be the answer. */
 const MAX_TRAILING_YES_NO_WORDS = 3;
 

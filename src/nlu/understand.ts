@@ -7,6 +7,7 @@ import {
   type Language,
 } from '../language/languages';
 import type { Recognizers } from '../language/recognizers';
+import { CLAUSE_END } from '../language/normalize';
 import {
   confidenceOf,
   MAX_RANKED,
@@ -50,8 +51,6 @@ export const QUESTION_WEIGHT = 0.3;
 const MIN_CLAUSE_WORDS = 3;
 /** Sentence ends, and commas, split a message into clauses. */
 const CLAUSE_BREAK = /(?<=[.!?؟;\n])\s+/u;
-/** Where a message's opening words end ("hallo, …", "chào bạn, …"). */
-const OPENING_END = /[,،.!?؟;:\n።፣፡]/u;
 /** A clause that asks. */
 const ASKS = /[?؟]\s*$/u;
 
@@ -203,7 +202,7 @@ export class Understander {
       return { topic: social, confidence: 1, certainty: 'confident', candidates: [social] };
     const decision = decide(classification);
     // "chào bạn, mình có câu hỏi": a hello first and no question the bot is sure of is a hello.
-    const opening = this.recognizers.social(text.split(OPENING_END)[0] ?? '');
+    const opening = this.recognizers.social(text.split(CLAUSE_END)[0] ?? '');
     if (
       opening === 'greeting' &&
       (decision.certainty !== 'confident' || SOCIAL_INTENTS.has(decision.topic))

@@ -18,9 +18,6 @@ export interface RenderedPage {
   html: string;
 }
 
-/** One of the bot's languages for a code such as `ar-SY`, `de_simple`, `prs` or `ku`, if any. */
-export const languageOf = languageOfLocale;
-
 /** The languages of an Accept-Language header, most wanted first. */
 function acceptedLanguages(header: string | undefined): string[] {
   if (!header) return [];
@@ -43,7 +40,7 @@ export function pageLanguage(
   acceptLanguage: string | undefined,
 ): Language {
   for (const code of [query, ...acceptedLanguages(acceptLanguage)]) {
-    const found = languageOf(code);
+    const found = languageOfLocale(code);
     if (found) return found;
   }
   return DEFAULT_LANGUAGE;
