@@ -4,8 +4,6 @@
  * the bot's event loop, and scoring runs beside it on the second core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { SUPPORTED_LANGUAGES } from '../language/languages';
-import { loadExamples } from '../content/examples';
 import { createClassifier } from './classifier';
 import type { NluRequest, NluResponse, NluWorkerData } from './protocol';
 
@@ -45,17 +43,6 @@ async function main(): Promise<void> {
     }
   });
   port.postMessage({ ready: true } satisfies NluResponse);
-  // Between requests, look up the training vocabulary once, so later messages
-  // are scored from the cache (about 0.1 ms instead of 0.6 ms).
-  const texts = loadExamples(localesDir, SUPPORTED_LANGUAGES).map((example) => example.text);
-  const warmChunk = (start: number) => {
-    classifier.warmUp(texts.slice(start, start + WARM_UP_CHUNK));
-    if (start + WARM_UP_CHUNK < texts.length) setImmediate(() => warmChunk(start + WARM_UP_CHUNK));
-  };
-  setImmediate(() => warmChunk(0));
 }
-
-/** Training phrases warmed up between two requests. */
-const WARM_UP_CHUNK = 100;
 
 void main();

@@ -9,8 +9,6 @@ import path from 'node:path';
 import { Pool } from 'undici';
 import { WebSocket } from 'ws';
 import { createClient } from '@redis/client';
-import { loadExamples } from '../../src/content/examples';
-import { SUPPORTED_LANGUAGES } from '../../src/language/languages';
 import { createClassifier } from '../../src/nlu/classifier';
 
 import { LOCALES_DIR, PROJECT_ROOT } from '../../src/paths';
@@ -230,8 +228,6 @@ function benchClassify() {
   const started = performance.now();
   const classifier = createClassifier(LOCALES_DIR);
   const buildMs = performance.now() - started;
-  // As in the running bot: the training vocabulary is looked up once after start-up.
-  classifier.warmUp(loadExamples(LOCALES_DIR, SUPPORTED_LANGUAGES).map((example) => example.text));
   const texts = loadEvalSet().map((entry) => entry.text);
   const times: number[] = [];
   for (const text of texts) {
