@@ -38,7 +38,11 @@ const NGRAM = 4;
  */
 const BM25 = { k: 2, b: 0.5, d: 0.5 };
 
-type TermScores = ReadonlyArray<readonly [ClassId, number]>;
+/** The classes a term is found in (their numbers) and its score in each. */
+interface TermScores {
+  classes: Uint16Array;
+  scores: Float64Array;
+}
 
 /**
  * One document per class, scored with BM25 (the BM25+ form, as MiniSearch
@@ -49,64 +53,75 @@ type TermScores = ReadonlyArray<readonly [ClassId, number]>;
  * table is built in a fraction of the time, with nothing to warm up.)
  */
 class ClassIndex {
-  private readonly table = new Map<string, Array<readonly [ClassId, number]>>();
+  private readonly classes: ClassId[];
+  private readonly table = new Map<string, TermScores>();
 
   constructor(byClass: ReadonlyMap<ClassId, string[]>) {
-    const documents = [...byClass.entries()].map(([cls, texts]) => {
+    this.classes = [...byClass.keys()];
+    const documents = [...byClass.values()].map((texts) => {
       const frequencies = new Map<string, number>();
       for (const text of texts) {
         for (const term of features(text)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
       }
-      return { cls, frequencies };
+      return frequencies;
     });
     // A document's length is its number of distinct terms, as in MiniSearch.
     const averageLength =
-      documents.reduce((sum, { frequencies }) => sum + frequencies.size, 0) /
+      documents.reduce((sum, frequencies) => sum + frequencies.size, 0) /
       Math.max(1, documents.length);
-    const classesOf = new Map<string, number>();
-    for (const { frequencies } of documents) {
-      for (const term of frequencies.keys()) classesOf.set(term, (classesOf.get(term) ?? 0) + 1);
-    }
-    const { k, b, d } = BM25;
-    for (const { cls, frequencies } of documents) {
-      const norm = k * (1 - b + (b * frequencies.size) / averageLength);
+    const found = new Map<string, Array<[number, number]>>();
+    documents.forEach((frequencies, cls) => {
       for (const [term, frequency] of frequencies) {
-        const having = classesOf.get(term) ?? 1;
-        const idf = Math.log(1 + (documents.length - having + 0.5) / (having + 0.5));
-        const score = idf * (d + (frequency * (k + 1)) / (frequency + norm));
-        const scores = this.table.get(term) ?? [];
-        scores.push([cls, score]);
-        this.table.set(term, scores);
+        const entries = found.get(term) ?? [];
+        entries.push([cls, frequency]);
+        found.set(term, entries);
       }
+    });
+    const { k, b, d } = BM25;
+    const norms = documents.map(
+      (frequencies) => k * (1 - b + (b * frequencies.size) / averageLength),
+    );
+    for (const [term, entries] of found) {
+      const idf = Math.log(1 + (documents.length - entries.length + 0.5) / (entries.length + 0.5));
+      this.table.set(term, {
+        classes: Uint16Array.from(entries, ([cls]) => cls),
+        scores: Float64Array.from(
+          entries,
+          ([cls, frequency]) => idf * (d + (frequency * (k + 1)) / (frequency + norms[cls]!)),
+        ),
+      });
     }
   }
 
   /**
-   * Each class's score for a prepared query: the sum of the terms' BM25
-   * scores times the number of distinct terms that matched (what a MiniSearch
-   * OR query gives).
+   * Each class's score for a prepared query's terms: the sum of the terms'
+   * BM25 scores times the number of distinct terms that matched (what a
+   * MiniSearch OR query gives).
    */
-  scores(query: string, only?: (id: ClassId) => boolean): Array<{ id: ClassId; score: number }> {
-    const sums = new Map<ClassId, number>();
-    const matched = new Map<ClassId, number>();
+  scores(
+    terms: readonly string[],
+    only?: (id: ClassId) => boolean,
+  ): Array<{ id: ClassId; score: number }> {
+    const sums = new Float64Array(this.classes.length);
+    const matched = new Uint16Array(this.classes.length);
     const seen = new Set<string>();
-    for (const term of features(query)) {
+    for (const term of terms) {
+      const found = this.table.get(term);
+      if (!found) continue;
       const first = !seen.has(term);
       seen.add(term);
-      for (const [cls, score] of this.termScores(term)) {
-        if (only && !only(cls)) continue;
-        sums.set(cls, (sums.get(cls) ?? 0) + score);
-        if (first) matched.set(cls, (matched.get(cls) ?? 0) + 1);
+      for (let i = 0; i < found.classes.length; i += 1) {
+        const cls = found.classes[i]!;
+        sums[cls]! += found.scores[i]!;
+        if (first) matched[cls]! += 1;
       }
     }
-    return [...sums.entries()]
-      .map(([id, sum]) => ({ id, score: sum * (matched.get(id) ?? 1) }))
-      .sort((a, b) => b.score - a.score);
-  }
-
-  /** Each class's BM25 score for one term. */
-  termScores(term: string): TermScores {
-    return this.table.get(term) ?? [];
+    const ranked: Array<{ id: ClassId; score: number }> = [];
+    this.classes.forEach((id, cls) => {
+      if (matched[cls]! > 0 && (!only || only(id)))
+        ranked.push({ id, score: sums[cls]! * matched[cls]! });
+    });
+    return ranked.sort((a, b) => b.score - a.score);
   }
 }
 
@@ -167,12 +182,13 @@ export class TopicClassifier {
   classify(text: string): Classification {
     const query = this.prepare(text);
     if (query === '') return { id: 'unknown', confidence: 0, ranked: [] };
-    const ranked = this.topics.scores(query).slice(0, MAX_RANKED);
+    const terms = features(query);
+    const ranked = this.topics.scores(terms).slice(0, MAX_RANKED);
     const [best] = ranked;
     if (!best) return { id: 'unknown', confidence: 0, ranked: [] };
     if (best.score < MIN_EVIDENCE) return { id: 'unknown', confidence: 0, ranked };
     const confidence = confidenceOf(ranked);
-    const question = this.questionIn(best.id, query);
+    const question = this.questionIn(best.id, terms);
     if (!question) return { id: best.id, confidence, ranked };
     return {
       id: question,
@@ -181,11 +197,11 @@ export class TopicClassifier {
     };
   }
 
-  /** The question of `topic` a prepared query asks, if one stands out from the topic and its other questions. */
-  private questionIn(topic: ClassId, query: string): ClassId | undefined {
+  /** The question of `topic` a prepared query's terms ask, if one stands out from the topic and its other questions. */
+  private questionIn(topic: ClassId, terms: readonly string[]): ClassId | undefined {
     if (!isTopicId(topic)) return undefined;
     const [first, second] = this.questions.scores(
-      query,
+      terms,
       (id) => id === topic || id.startsWith(`${topic}/`),
     );
     if (!first || first.id === topic || first.score < MIN_QUESTION_EVIDENCE) return undefined;
