@@ -43,8 +43,8 @@ export interface RecognizerWords {
   audienceCues?: Partial<Record<AudienceCue, string[]>>;
 }
 
-/** Who a message shows is asking. */
-export type AudienceCue = 'parent' | 'company';
+/** Who a message shows is asking (the audiences of TOPICS.md). */
+export type AudienceCue = 'youth' | 'parent' | 'company' | 'multiplier';
 
 /** Every list of `recognizers.json`, as content:check expects them. */
 export const RECOGNIZER_LISTS = [

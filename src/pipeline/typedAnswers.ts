@@ -12,6 +12,12 @@ export const MAX_TYPED_ANSWER_CHARS = 60;
 const MIN_PARTIAL_LETTERS = 3;
 /** A label of two words or more, typed whole, may come with at most this many words more. */
 const MAX_EXTRA_WORDS = 3;
+/**
+ * Longest typed answer to "who are you?" that says who one is ("ich habe ein
+ * Restaurant", "tôi là học sinh"); longer messages are read as questions, and
+ * what they show of the writer only frames the answer.
+ */
+export const MAX_SELF_DESCRIPTION_WORDS = 6;
 
 /**
  * Typing an answer to the buttons of the bot's last message counts as tapping
@@ -67,6 +73,9 @@ export class TypedAnswers implements Middleware {
     const named = choice && buttons.find((b) => 'choice' in b.value && b.value.choice === choice);
     if (named) return named.value;
 
+    const who = this.selfDescription(text, typed, buttons);
+    if (who) return who.value;
+
     // Only where a button answers yes or no (reading yes/no costs a model run in some languages).
     if (buttons.some((button) => yesNoMeaning(button.value) !== undefined)) {
       const yesNo = this.recognizers.yesNo(text, language);
@@ -103,5 +112,13 @@ export class TypedAnswers implements Middleware {
       }),
     );
     return misspelt?.value;
+  }
+
+  /** The audience button a short "I am a teacher" / "I have a restaurant" stands for, if one is offered. */
+  private selfDescription(text: string, typed: string, buttons: Offered['buttons']) {
+    if (/[?؟]/u.test(text) || typed.split(' ').length > MAX_SELF_DESCRIPTION_WORDS)
+      return undefined;
+    const cue = this.recognizers.audienceCue(text);
+    return cue ? buttons.find((b) => 'audience' in b.value && b.value.audience === cue) : undefined;
   }
 }

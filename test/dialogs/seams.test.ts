@@ -10,6 +10,7 @@ import type { Reader } from '../../src/content/register';
 import type { Audience } from '../../src/content/topics';
 import {
   AUDIENCE_BUTTONS,
+  assertWelcome,
   botAdapter,
   handoverBot,
   inReadinessCheck,
@@ -274,6 +275,41 @@ describe('seams: social words are not goodbyes, greetings do not restart', funct
       .assertReply(reply('ar', anyone('nlu.greeting'), AUDIENCE_BUTTONS))
       .send(tap({ audience: 'youth' }))
       .assertReply(reply('ar', t('menu.ask')))
+      .startTest();
+  });
+});
+
+describe('seams: saying who one is answers "who are you?"', function () {
+  // Found trying the bot (2026-12-06): "ich bin jung" got the company answer on hiring refugees
+  // (Sie), "ich habe ein restaurant" the training pay of a young person (du).
+  for (const { language, hello, typed, audience } of [
+    { language: 'de', hello: 'hallo', typed: 'ich bin jung', audience: 'youth' },
+    { language: 'de', hello: 'hallo', typed: 'ich habe ein restaurant', audience: 'company' },
+    { language: 'en', hello: 'hi', typed: "i'm a teacher", audience: 'multiplier' },
+    { language: 'ar', hello: 'مرحبا', typed: 'انا صاحب مطعم', audience: 'company' },
+    { language: 'ps', hello: 'سلام', typed: 'زه ځوان یم', audience: 'youth' },
+    { language: 'uk', hello: 'привіт', typed: 'я соціальна працівниця', audience: 'multiplier' },
+    { language: 'tr', hello: 'merhaba', typed: 'ogrenciyim', audience: 'youth' },
+  ] as const) {
+    it(`takes "${typed}" as the ${audience} button (${language})`, async function () {
+      const anyone = tr(language, 'unknown');
+      await assertWelcome(botAdapter(language).send(hello), language)
+        .assertReply(reply(language, anyone('audience.ask'), AUDIENCE_BUTTONS))
+        .send(typed)
+        .assertReply(reply(language, tr(language, audience)('menu.ask')))
+        .startTest();
+    });
+  }
+
+  it('still answers a question that says who asks, framed for them (de)', async function () {
+    await assertWelcome(botAdapter('de').send('hallo'), 'de')
+      .assertReply(reply('de', tr('de', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+      .send('ich habe ein restaurant, was kostet mich ein azubi?')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.include(
+          tr('de', 'company')('topics:company-formalities.answer').slice(0, 40),
+        );
+      })
       .startTest();
   });
 });
