@@ -278,8 +278,14 @@ export class Recognizers {
 
   /** Who a message shows is asking ("мій син закінчив 9 класів" → parent), if it shows it. */
   audienceCue(text: string): AudienceCue | undefined {
+    return this.audienceCuePhrase(text)?.audience;
+  }
+
+  /** The phrase that shows who is asking, with the audience it shows and its number of words. */
+  audienceCuePhrase(text: string): { audience: AudienceCue; words: number } | undefined {
     const padded = ` ${this.matchForm(text)} `;
-    return this.audienceCues.find(([phrase]) => padded.includes(phrase))?.[1];
+    const found = this.audienceCues.find(([phrase]) => padded.includes(phrase));
+    return found && { audience: found[1], words: found[0].trim().split(' ').length };
   }
 
   /** "greeting" or "thanks" when the whole message is a hello or a thank-you in any language. */

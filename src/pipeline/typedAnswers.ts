@@ -18,6 +18,8 @@ const MAX_EXTRA_WORDS = 3;
  * what they show of the writer only frames the answer.
  */
 export const MAX_SELF_DESCRIPTION_WORDS = 6;
+/** Words a self-description may have besides the phrase that says who ("ich bin jung, 17"), not a complaint ("my company doesn't pay me"). */
+const MAX_WORDS_BESIDE_CUE = 2;
 
 /**
  * Typing an answer to the buttons of the bot's last message counts as tapping
@@ -116,9 +118,10 @@ export class TypedAnswers implements Middleware {
 
   /** The audience button a short "I am a teacher" / "I have a restaurant" stands for, if one is offered. */
   private selfDescription(text: string, typed: string, buttons: Offered['buttons']) {
-    if (/[?؟]/u.test(text) || typed.split(' ').length > MAX_SELF_DESCRIPTION_WORDS)
-      return undefined;
-    const cue = this.recognizers.audienceCue(text);
-    return cue ? buttons.find((b) => 'audience' in b.value && b.value.audience === cue) : undefined;
+    const words = typed.split(' ').length;
+    if (/[?؟]/u.test(text) || words > MAX_SELF_DESCRIPTION_WORDS) return undefined;
+    const cue = this.recognizers.audienceCuePhrase(text);
+    if (!cue || words - cue.words > MAX_WORDS_BESIDE_CUE) return undefined;
+    return buttons.find((b) => 'audience' in b.value && b.value.audience === cue.audience);
   }
 }

@@ -301,6 +301,16 @@ describe('seams: saying who one is answers "who are you?"', function () {
     });
   }
 
+  it('does not take a complaint that names a company for the company button (en)', async function () {
+    await assertWelcome(botAdapter('en').send('hi'), 'en')
+      .assertReply(reply('en', tr('en', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+      .send("my company doesn't pay me")
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.not.equal(tr('en', 'company')('menu.ask'));
+      })
+      .startTest();
+  });
+
   it('still answers a question that says who asks, framed for them (de)', async function () {
     await assertWelcome(botAdapter('de').send('hallo'), 'de')
       .assertReply(reply('de', tr('de', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
