@@ -287,6 +287,7 @@ describe('seams: saying who one is answers "who are you?"', function () {
     { language: 'de', hello: 'hallo', typed: 'ich habe ein restaurant', audience: 'company' },
     { language: 'en', hello: 'hi', typed: "i'm a teacher", audience: 'multiplier' },
     { language: 'ar', hello: 'مرحبا', typed: 'انا صاحب مطعم', audience: 'company' },
+    { language: 'ar', hello: 'مرحبا', typed: 'انا شب عمري 19', audience: 'youth' },
     { language: 'ps', hello: 'سلام', typed: 'زه ځوان یم', audience: 'youth' },
     { language: 'uk', hello: 'привіт', typed: 'я соціальна працівниця', audience: 'multiplier' },
     { language: 'tr', hello: 'merhaba', typed: 'ogrenciyim', audience: 'youth' },
@@ -409,6 +410,13 @@ describe('seams: Latin-script writing', function () {
   /** Each message, and who the bot knows it is answering (`unknown`, unless the text shows it: "restoranim"). */
   const cases: Array<{ text: string; language: string; topic: string; reader: Reader }> = [
     { text: 'kam el ratib', language: 'ar', topic: 'training-pay', reader: 'unknown' },
+    // Found trying the bot (2026-12-06): answered with what dual training is.
+    {
+      text: 'kam bya5od el azubi bl shahr',
+      language: 'ar',
+      topic: 'training-pay',
+      reader: 'unknown',
+    },
     {
       text: 'ausbildung chand sal tool mikeshe',
       language: 'fa',
