@@ -302,6 +302,20 @@ describe('seams: saying who one is answers "who are you?"', function () {
     });
   }
 
+  it('a restaurant owner says who he is, then asks whether he may train: answered at once (tr, no Turkish letters)', async function () {
+    // Found trying the bot: "cirak alabilir miyim" got "did you mean…?" between two company topics.
+    const company = tr('tr', 'company');
+    await assertWelcome(botAdapter('tr').send('selam'), 'tr')
+      .assertReply(reply('tr', tr('tr', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+      .send('restoranim var')
+      .assertReply(reply('tr', company('menu.ask')))
+      .send('cirak alabilir miyim')
+      .assertReply((activity: Partial<Activity>) => {
+        expect(activity.text).to.include(company('topics:company-eligibility.answer').slice(0, 40));
+      })
+      .startTest();
+  });
+
   it('does not take a complaint that names a company for the company button (en)', async function () {
     await assertWelcome(botAdapter('en').send('hi'), 'en')
       .assertReply(reply('en', tr('en', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
