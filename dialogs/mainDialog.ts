@@ -311,18 +311,19 @@ export class MainDialog extends InterruptibleDialog {
 
   private async misunderstood(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {
     const { context } = innerDc;
-    const { ui, misses, unanswered } = this.deps;
+    const { ui, misses, unanswered, recognizers } = this.deps;
+    // A bare "yes", "ok" or "no" where nothing was asked ("بلی" after an answer): what comes next is the menu.
+    if (recognizers.yesNo(text, turnLanguage(context)))
+      return this.restart(innerDc, MAIN_WATERFALL, {});
     const count = ((await misses.get(context)) ?? 0) + 1;
     await misses.set(context, count);
     // Losing one entry of the editors' list is better than failing the user's turn.
     await unanswered.record(text, turnLanguage(context)).catch(() => undefined);
     this.deps.stats?.count('unanswered', { language: turnLanguage(context) });
     const counsellor: Button = { value: { action: 'counsellor' } };
-    if (count >= MISSES_BEFORE_COUNSELLOR) {
+    if (count >= MISSES_BEFORE_COUNSELLOR)
       await ui.send(context, ['nlu.twoMisses'], [counsellor, MENU_BUTTON]);
-    } else {
-      await ui.send(context, ['nlu.notSure'], [MENU_BUTTON, counsellor]);
-    }
+    else await ui.send(context, ['nlu.notSure'], [MENU_BUTTON, counsellor]);
     return Dialog.EndOfTurn;
   }
 

@@ -420,6 +420,28 @@ describe('seams: Einfache Sprache sticks', function () {
   });
 });
 
+describe('seams: a typed "yes" or "ok" where nothing was asked', function () {
+  // Found trying the bot: "بلی" and "так" after an answer got "I'm not sure I understood your question".
+  for (const { language, question, yes } of [
+    { language: 'fa', question: 'معاش ازوبی چقدر است', yes: 'بلی' },
+    { language: 'uk', question: 'скільки платять на аусбільдунгу', yes: 'так' },
+    { language: 'de', question: 'was verdient man in der ausbildung', yes: 'ok' },
+  ]) {
+    it(`leads on to the menu after an answer (${language}: "${yes}")`, async function () {
+      const t = tr(language, 'youth');
+      await atMenu(language)
+        .send(question)
+        .assertReply((activity: Partial<Activity>) => {
+          // An answer (the topic's or one of its questions'), not "not sure" or "did you mean".
+          expect([t('nlu.notSure'), t('nlu.didYouMean')]).to.not.include(activity.text);
+        })
+        .send(yes)
+        .assertReply(reply(language, t('menu.ask')))
+        .startTest();
+    });
+  }
+});
+
 describe('seams: Latin-script writing', function () {
   /** Each message, and who the bot knows it is answering (`unknown`, unless the text shows it: "restoranim"). */
   const cases: Array<{ text: string; language: string; topic: string; reader: Reader }> = [
