@@ -304,9 +304,7 @@ export class MainDialog extends InterruptibleDialog {
   /** A message that shows who is asking ("my son…", "my restaurant…") sets the audience the answers are framed for. */
   private async noteWhoAsks(context: TurnContext, text: string): Promise<void> {
     const cue = this.deps.recognizers.audienceCue(text);
-    if (!cue) return;
-    const profile = await this.deps.userProfile.get(context, {});
-    profile.audience = cue;
+    if (cue) (await this.deps.userProfile.get(context, {})).audience = cue.audience;
   }
 
   private async misunderstood(innerDc: DialogContext, text: string): Promise<DialogTurnResult> {

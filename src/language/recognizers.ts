@@ -276,13 +276,8 @@ export class Recognizers {
     return enough ? best[0] : undefined;
   }
 
-  /** Who a message shows is asking ("мій син закінчив 9 класів" → parent), if it shows it. */
-  audienceCue(text: string): AudienceCue | undefined {
-    return this.audienceCuePhrase(text)?.audience;
-  }
-
-  /** The phrase that shows who is asking, with the audience it shows and its number of words. */
-  audienceCuePhrase(text: string): { audience: AudienceCue; words: number } | undefined {
+  /** Who a message shows is asking ("мій син закінчив 9 класів" → parent), and the words that show it. */
+  audienceCue(text: string): { audience: AudienceCue; words: number } | undefined {
     const padded = ` ${this.matchForm(text)} `;
     const found = this.audienceCues.find(([phrase]) => padded.includes(phrase));
     return found && { audience: found[1], words: found[0].trim().split(' ').length };

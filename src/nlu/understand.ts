@@ -147,7 +147,7 @@ export class Understander {
     // A first message is read against the page's language ("سلام" on a Pashto or Dari page).
     const current = conversation.language ?? languageOfLocale(conversation.locale);
     const detected = await this.detector.detect(trimmed, current);
-    const audience = this.recognizers.audienceCue(trimmed) ?? conversation.audience;
+    const audience = this.recognizers.audienceCue(trimmed)?.audience ?? conversation.audience;
     const weigh = (classification: Classification) =>
       inContext(classification, this.audiences, audience, conversation.topic);
     const { whole, questions } = await this.classifyClauses(trimmed);

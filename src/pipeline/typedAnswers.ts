@@ -120,7 +120,7 @@ export class TypedAnswers implements Middleware {
   private selfDescription(text: string, typed: string, buttons: Offered['buttons']) {
     const words = typed.split(' ').length;
     if (/[?؟]/u.test(text) || words > MAX_SELF_DESCRIPTION_WORDS) return undefined;
-    const cue = this.recognizers.audienceCuePhrase(text);
+    const cue = this.recognizers.audienceCue(text);
     if (!cue || words - cue.words > MAX_WORDS_BESIDE_CUE) return undefined;
     return buttons.find((b) => 'audience' in b.value && b.value.audience === cue.audience);
   }
