@@ -33,6 +33,13 @@ const MENU_GROUPS = [
 const DELETE_BUTTONS = [{ action: 'deleteConfirm' }, { action: 'deleteKeep' }];
 
 /** A conversation in `language` that has reached the menu as a user of `audience`. */
+/** A first message and the welcome, up to "who are you?". */
+function atAudienceQuestion(language: string, hello = 'hi') {
+  return assertWelcome(botAdapter(language).send(hello), language).assertReply(
+    reply(language, tr(language, 'unknown')('audience.ask'), AUDIENCE_BUTTONS),
+  );
+}
+
 function atMenu(language: string, audience: Audience = 'youth') {
   // The welcome goes out before the tap is read: nobody has said who they are yet.
   const anyone = tr(language, 'unknown');
@@ -293,9 +300,7 @@ describe('seams: saying who one is answers "who are you?"', function () {
     { language: 'tr', hello: 'merhaba', typed: 'ogrenciyim', audience: 'youth' },
   ] as const) {
     it(`takes "${typed}" as the ${audience} button (${language})`, async function () {
-      const anyone = tr(language, 'unknown');
-      await assertWelcome(botAdapter(language).send(hello), language)
-        .assertReply(reply(language, anyone('audience.ask'), AUDIENCE_BUTTONS))
+      await atAudienceQuestion(language, hello)
         .send(typed)
         .assertReply(reply(language, tr(language, audience)('menu.ask')))
         .startTest();
@@ -305,8 +310,7 @@ describe('seams: saying who one is answers "who are you?"', function () {
   it('a restaurant owner says who he is, then asks whether he may train: answered at once (tr, no Turkish letters)', async function () {
     // Found trying the bot: "cirak alabilir miyim" got "did you mean…?" between two company topics.
     const company = tr('tr', 'company');
-    await assertWelcome(botAdapter('tr').send('selam'), 'tr')
-      .assertReply(reply('tr', tr('tr', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+    await atAudienceQuestion('tr', 'selam')
       .send('restoranim var')
       .assertReply(reply('tr', company('menu.ask')))
       .send('cirak alabilir miyim')
@@ -317,8 +321,7 @@ describe('seams: saying who one is answers "who are you?"', function () {
   });
 
   it('does not take a complaint that names a company for the company button (en)', async function () {
-    await assertWelcome(botAdapter('en').send('hi'), 'en')
-      .assertReply(reply('en', tr('en', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+    await atAudienceQuestion('en', 'hi')
       .send("my company doesn't pay me")
       .assertReply((activity: Partial<Activity>) => {
         expect(activity.text).to.not.equal(tr('en', 'company')('menu.ask'));
@@ -327,8 +330,7 @@ describe('seams: saying who one is answers "who are you?"', function () {
   });
 
   it('still answers a question that says who asks, framed for them (de)', async function () {
-    await assertWelcome(botAdapter('de').send('hallo'), 'de')
-      .assertReply(reply('de', tr('de', 'unknown')('audience.ask'), AUDIENCE_BUTTONS))
+    await atAudienceQuestion('de', 'hallo')
       .send('ich habe ein restaurant, was kostet mich ein azubi?')
       .assertReply((activity: Partial<Activity>) => {
         expect(activity.text).to.include(
@@ -348,12 +350,7 @@ describe("seams: a button's whole label typed with a word or two more is the but
     { language: 'ar', typed: 'أريد تدريباً مهنياً من فضلك', audience: 'youth' },
   ] as const) {
     it(`takes "${typed}" as the ${audience} button (${language})`, async function () {
-      const anyone = tr(language, 'unknown');
-      await botAdapter(language)
-        .send('hi')
-        .assertReply(reply(language, anyone('welcome.hello')))
-        .assertReply(reply(language, anyone('welcome.privacy', { days: 30 })))
-        .assertReply(reply(language, anyone('audience.ask'), AUDIENCE_BUTTONS))
+      await atAudienceQuestion(language)
         .send(typed)
         .assertReply(reply(language, tr(language, audience)('menu.ask')))
         .startTest();
@@ -361,12 +358,7 @@ describe("seams: a button's whole label typed with a word or two more is the but
   }
 
   it('still reads a longer message as a question, not as the button (de)', async function () {
-    const anyone = tr('de', 'unknown');
-    await botAdapter('de')
-      .send('hi')
-      .assertReply(reply('de', anyone('welcome.hello')))
-      .assertReply(reply('de', anyone('welcome.privacy', { days: 30 })))
-      .assertReply(reply('de', anyone('audience.ask'), AUDIENCE_BUTTONS))
+    await atAudienceQuestion('de')
       .send('ich will eine ausbildung machen, wie viel verdient man dabei im ersten jahr')
       .assertReply((activity: Partial<Activity>) => {
         expect(activity.text).to.not.equal(tr('de', 'youth')('menu.ask'));
