@@ -5,6 +5,7 @@ import {
   recognizeNumber,
   recognizePhoneNumber,
 } from '@microsoft/recognizers-text-suite';
+import { AudienceCues, type AudienceCue } from './audienceCues';
 import { CLAUSE_END, normalizeDigits, normalizeForMatching } from './normalize';
 import { numberOfWords } from './numberWords';
 import { SUPPORTED_LANGUAGES, type Language } from './languages';
@@ -43,8 +44,7 @@ export interface RecognizerWords {
   audienceCues?: Partial<Record<AudienceCue, string[]>>;
 }
 
-/** Who a message shows is asking (the audiences of TOPICS.md). */
-export type AudienceCue = 'youth' | 'parent' | 'company' | 'multiplier';
+export type { AudienceCue } from './audienceCues';
 
 /** Every list of `recognizers.json`, as content:check expects them. */
 export const RECOGNIZER_LISTS = [
@@ -131,8 +131,8 @@ export class Recognizers {
   private readonly wordLanguages = new Map<string, Set<Language>>();
   /** Choice phrases per language (matching form, padded with spaces), for answers with more words. */
   private readonly choicePhrases = new Map<Language, Array<[string, string]>>();
-  /** Cue phrases (matching form, padded with spaces) → who is asking. */
-  private readonly audienceCues: Array<[string, AudienceCue]> = [];
+  /** Phrases that show who is asking. */
+  private readonly audienceCues = new AudienceCues();
   /** Latin-script words → the languages whose speakers write them so. */
   private readonly romanizedWords = new Map<string, Set<Language>>();
   /** Whole messages that only greet or thank, in any language. */
@@ -171,7 +171,7 @@ export class Recognizers {
       this.byLanguage.set(language, { choices, yesNo, commands, numbers });
       for (const [cue, phrases] of Object.entries(list.audienceCues ?? {})) {
         for (const phrase of phrases) {
-          this.audienceCues.push([` ${normalizeForMatching(phrase)} `, cue as AudienceCue]);
+          this.audienceCues.add(phrase, cue as AudienceCue);
         }
       }
       for (const word of list.romanized ?? []) {
@@ -278,9 +278,7 @@ export class Recognizers {
 
   /** Who a message shows is asking ("мій син закінчив 9 класів" → parent), and the words that show it. */
   audienceCue(text: string): { audience: AudienceCue; words: number } | undefined {
-    const padded = ` ${this.matchForm(text)} `;
-    const found = this.audienceCues.find(([phrase]) => padded.includes(phrase));
-    return found && { audience: found[1], words: found[0].trim().split(' ').length };
+    return this.audienceCues.find(this.matchForm(text));
   }
 
   /** "greeting" or "thanks" when the whole message is a hello or a thank-you in any language. */
